@@ -1,0 +1,35 @@
+import { BadUserInputError } from './errors.js';
+
+/** Relay connection arguments, validated once for every list the API serves. */
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface OffsetPage {
+  offset: number;
+  limit: number;
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+const CURSOR_PREFIX = 'offset:';
+
+export function encodeOffsetCursor(offset: number): string {
+  return Buffer.from(`${CURSOR_PREFIX}${offset}`).toString('base64url');
+}
+
+/** Turns `first`/`after` into an offset page, rejecting sizes outside 0..100 and foreign cursors. */
+export function offsetPage(args: PageArgs, defaultSize = 20): OffsetPage {
+  const limit = args.first ?? defaultSize;
+  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
+    throw new BadUserInputError(`"first" must be between 0 and ${MAX_PAGE_SIZE}.`, { field: 'first' });
+  }
+  if (args.after == null) return { offset: 0, limit };
+  const decoded = Buffer.from(args.after, 'base64url').toString();
+  const offset = decoded.startsWith(CURSOR_PREFIX) ? Number(decoded.slice(CURSOR_PREFIX.length)) : NaN;
+  if (!Number.isInteger(offset) || offset < 0) {
+    throw new BadUserInputError('"after" is not a cursor this list gave out.', { field: 'after' });
+  }
+  return { offset: offset + 1, limit };
+}

@@ -1,0 +1,87 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from './logger.js';
+
+/** The `extensions.code` values a client can branch on. */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'INTERNAL_SERVER_ERROR';
+
+/** The one base class: every error a resolver means to show a client carries a code. */
+export class QuizgraphError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+export class BadUserInputError extends QuizgraphError {
+  constructor(message: string, extensions: { field?: string; [key: string]: unknown } = {}) {
+    super('BAD_USER_INPUT', message, extensions);
+  }
+}
+
+export class UnauthenticatedError extends QuizgraphError {
+  constructor(message = 'You must be signed in to do this.') {
+    super('UNAUTHENTICATED', message, { http: { status: 401 } });
+  }
+}
+
+export class ForbiddenError extends QuizgraphError {
+  constructor(message = 'You are not allowed to do this.') {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class NotFoundError extends QuizgraphError {
+  constructor(what: string, id: string) {
+    super('NOT_FOUND', `${what} ${id} does not exist.`, { id });
+  }
+}
+
+export class ConflictError extends QuizgraphError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super('CONFLICT', message, extensions);
+  }
+}
+
+const CLIENT_CODES = new Set<string>([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  // Produced by graphql-js / Apollo Server themselves for malformed operations.
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Builds Apollo Server's `formatError`: errors a client is meant to see pass through; anything else
+ * (a bug, a database failure) is logged in full and reaches the client only as INTERNAL_SERVER_ERROR.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
+    return {
+      message: 'Internal server error.',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

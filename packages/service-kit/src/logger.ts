@@ -1,0 +1,20 @@
+import { pino, type Logger as PinoLogger } from 'pino';
+
+export type Logger = PinoLogger;
+
+export interface LoggerOptions {
+  service: string;
+  level?: string;
+  /** Human-readable lines for a terminal; JSON otherwise (production, CI, log shippers). */
+  pretty?: boolean;
+}
+
+export function createLogger({ service, level = 'info', pretty = false }: LoggerOptions): Logger {
+  return pino({
+    level,
+    base: { service },
+    ...(pretty
+      ? { transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname' } } }
+      : {}),
+  });
+}

@@ -1,0 +1,123 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { createErrorFormatter } from './errors.js';
+import { listen, type RunningServer } from './httpServer.js';
+import type { Logger } from './logger.js';
+import { REQUEST_ID_HEADER, requestIdOf, viewerOf, type BaseContext } from './requestContext.js';
+import { SERVICE_CREDENTIAL_HEADER, verifyServiceCredential, type KeySource, type ServiceCaller } from './tokens.js';
+
+export interface SubgraphServerOptions<TContext extends BaseContext> {
+  /** The service's name, and the audience its callers' credentials must name. */
+  name: string;
+  schema: GraphQLSchema;
+  logger: Logger;
+  /** Public keys of access tokens (issued by users). */
+  accessKeys: KeySource;
+  /** Public keys of service credentials (held by the router and the subgraphs). */
+  serviceKeys: KeySource;
+  buildContext(base: BaseContext): TContext;
+  /** Resolves when the service's dependencies answer; `/ready` reports it. */
+  checkReady(): Promise<void>;
+  /** Extra HTTP routes (internal endpoints, JWKS), mounted before /graphql. */
+  routes?(app: Express, requireCaller: (allowed: readonly string[]) => express.RequestHandler): void;
+  port: number;
+  host: string;
+}
+
+export interface RunningSubgraph extends RunningServer {
+  /** The GraphQL endpoint, e.g. http://127.0.0.1:4001/graphql */
+  url: string;
+}
+
+function unauthenticated(res: Response, message: string): void {
+  res.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+}
+
+/**
+ * The HTTP shell every subgraph shares: /health and /ready, and a /graphql that answers only callers
+ * with a valid service credential addressed to this service. Without it, `_entities` (which skips
+ * root-field checks) and `_service` would be open to anyone who can reach the port.
+ */
+export async function startSubgraphServer<TContext extends BaseContext>(
+  options: SubgraphServerOptions<TContext>,
+): Promise<RunningSubgraph> {
+  const { name, logger } = options;
+  const app = express();
+  app.disable('x-powered-by');
+
+  const authenticateCaller = async (req: Request): Promise<ServiceCaller | undefined> => {
+    const credential = req.headers[SERVICE_CREDENTIAL_HEADER];
+    if (typeof credential !== 'string') return undefined;
+    try {
+      return await verifyServiceCredential(credential, options.serviceKeys, name);
+    } catch {
+      return undefined;
+    }
+  };
+  const requireCaller =
+    (allowed: readonly string[]) => async (req: Request, res: Response, next: NextFunction) => {
+      const caller = await authenticateCaller(req);
+      if (!caller || !allowed.includes(caller.name)) {
+        unauthenticated(res, `${name} answers only the Quizgraph router and services, with a service credential.`);
+        return;
+      }
+      res.locals.caller = caller;
+      next();
+    };
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: name });
+  });
+  app.get('/ready', async (_req, res) => {
+    try {
+      await options.checkReady();
+      res.json({ status: 'ready', service: name });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'unavailable', service: name });
+    }
+  });
+  options.routes?.(app, requireCaller);
+
+  const apollo = new ApolloServer<TContext>({
+    schema: options.schema,
+    formatError: createErrorFormatter(logger),
+    // The subgraph is never browsed directly; Sandbox lives on the router.
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+    includeStacktraceInErrorResponses: false,
+  });
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    requireCaller(['router', 'users', 'quizzes', 'results']),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const requestId = requestIdOf(req);
+        res.setHeader(REQUEST_ID_HEADER, requestId);
+        const viewer = await viewerOf(req, options.accessKeys);
+        return options.buildContext({
+          requestId,
+          logger: logger.child({ requestId }),
+          viewer,
+          caller: res.locals.caller as ServiceCaller,
+        });
+      },
+    }),
+  );
+
+  const running = await listen(app, options.port, options.host);
+  return {
+    ...running,
+    url: `${running.origin}/graphql`,
+    async close() {
+      // Stop accepting connections and let in-flight requests finish, then stop Apollo.
+      await running.close();
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import jwt from 'jsonwebtoken';
+import type { KeyObject } from 'node:crypto';
+import { UnauthenticatedError } from './errors.js';
+import { TOKEN_ALGORITHM, verificationKeysFromJwks, type SigningKey, type VerificationKeys } from './keys.js';
+
+export const ROLES = ['PLAYER', 'AUTHOR', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is calling, as proven by a verified access token. */
+export interface Viewer {
+  userId: string;
+  role: Role;
+}
+
+export const ACCESS_TOKEN_ISSUER = 'quizgraph-users';
+export const ACCESS_TOKEN_AUDIENCE = 'quizgraph-api';
+
+/** Where verifiers get public keys: a fixed set, or the users service's JWKS document. */
+export interface KeySource {
+  get(kid: string): Promise<KeyObject | undefined>;
+}
+
+export function staticKeySource(keys: VerificationKeys | (() => VerificationKeys)): KeySource {
+  return { get: async (kid) => (typeof keys === 'function' ? keys() : keys).get(kid) };
+}
+
+/** Fetches a JWKS document, and again (at most every `minRefreshMs`) when a token names an unknown kid. */
+export function jwksKeySource(url: string, minRefreshMs = 30_000): KeySource {
+  let keys: VerificationKeys = new Map();
+  let fetchedAt = 0;
+  let inFlight: Promise<void> | undefined;
+  const refresh = async () => {
+    const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+    if (!response.ok) throw new Error(`JWKS ${url} answered ${response.status}`);
+    keys = verificationKeysFromJwks(await response.json());
+    fetchedAt = Date.now();
+  };
+  return {
+    async get(kid) {
+      if (!keys.has(kid) && Date.now() - fetchedAt >= minRefreshMs) {
+        inFlight ??= refresh().finally(() => (inFlight = undefined));
+        await inFlight.catch(() => undefined);
+      }
+      return keys.get(kid);
+    },
+  };
+}
+
+export interface IssuedToken {
+  token: string;
+  expiresAt: Date;
+}
+
+export function issueAccessToken(key: SigningKey, viewer: Viewer, ttlSeconds: number): IssuedToken {
+  const token = jwt.sign({ role: viewer.role }, key.privateKey, {
+    algorithm: TOKEN_ALGORITHM,
+    keyid: key.kid,
+    issuer: ACCESS_TOKEN_ISSUER,
+    audience: ACCESS_TOKEN_AUDIENCE,
+    subject: viewer.userId,
+    expiresIn: ttlSeconds,
+  });
+  return { token, expiresAt: new Date(Date.now() + ttlSeconds * 1000) };
+}
+
+interface VerifyOptions {
+  issuer: string;
+  audience: string;
+}
+
+/**
+ * Verifies an RS256 token strictly: the algorithm is pinned (no `none`, no HS256 with a public key as
+ * the secret), the `kid` must be known, and `iss`, `aud`, `exp` and `sub` are all required.
+ */
+async function verifyToken(token: string, keys: KeySource, options: VerifyOptions): Promise<jwt.JwtPayload> {
+  const decoded = jwt.decode(token, { complete: true });
+  if (!decoded || typeof decoded.payload === 'string') throw new UnauthenticatedError('The token is malformed.');
+  if (decoded.header.alg !== TOKEN_ALGORITHM) throw new UnauthenticatedError('The token is signed with an algorithm that is not accepted.');
+  const kid = decoded.header.kid;
+  const key = kid ? await keys.get(kid) : undefined;
+  if (!key) throw new UnauthenticatedError('The token is signed with an unknown key.');
+  let payload: jwt.JwtPayload | string;
+  try {
+    payload = jwt.verify(token, key, { algorithms: [TOKEN_ALGORITHM], issuer: options.issuer, audience: options.audience });
+  } catch (error) {
+    if (error instanceof jwt.TokenExpiredError) throw new UnauthenticatedError('The token has expired.');
+    throw new UnauthenticatedError('The token is invalid.');
+  }
+  if (typeof payload === 'string' || typeof payload.exp !== 'number' || typeof payload.sub !== 'string') {
+    throw new UnauthenticatedError('The token lacks a required claim.');
+  }
+  return payload;
+}
+
+export async function verifyAccessToken(token: string, keys: KeySource): Promise<Viewer> {
+  const payload = await verifyToken(token, keys, { issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE });
+  const role = payload.role;
+  if (!ROLES.includes(role)) throw new UnauthenticatedError('The token lacks a required claim.');
+  return { userId: payload.sub!, role };
+}
+
+/** Reads `Authorization: Bearer <token>`; undefined when absent, an error when present but malformed. */
+export function bearerToken(header: string | undefined): string | undefined {
+  if (header === undefined || header === '') return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <access token>".');
+  return match[1];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Service credentials: how a subgraph knows a request comes from the router or a sibling service.
+
+export const SERVICE_CREDENTIAL_HEADER = 'x-quizgraph-service-credential';
+const SERVICE_ISSUER = 'quizgraph-service';
+
+export interface ServiceCaller {
+  /** `router`, `users`, `quizzes` or `results`. */
+  name: string;
+}
+
+/** Mints short-lived credentials addressed to one service each, reusing one until a third of its life is left. */
+export class ServiceCredentialSigner {
+  private readonly cache = new Map<string, { token: string; renewAt: number }>();
+
+  constructor(
+    private readonly caller: string,
+    private readonly key: SigningKey,
+    private readonly ttlSeconds = 60,
+  ) {}
+
+  credentialFor(audience: string): string {
+    const cached = this.cache.get(audience);
+    if (cached && cached.renewAt > Date.now()) return cached.token;
+    const token = jwt.sign({}, this.key.privateKey, {
+      algorithm: TOKEN_ALGORITHM,
+      keyid: this.key.kid,
+      issuer: SERVICE_ISSUER,
+      audience,
+      subject: this.caller,
+      expiresIn: this.ttlSeconds,
+    });
+    this.cache.set(audience, { token, renewAt: Date.now() + (this.ttlSeconds * 1000 * 2) / 3 });
+    return token;
+  }
+}
+
+export async function verifyServiceCredential(token: string, keys: KeySource, audience: string): Promise<ServiceCaller> {
+  const payload = await verifyToken(token, keys, { issuer: SERVICE_ISSUER, audience });
+  return { name: payload.sub! };
+}

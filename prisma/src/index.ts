@@ -1,0 +1,5 @@
+export * from './databases.js';
+export * from './embeddedPostgres.js';
+export * from './migrations.js';
+export * from './paths.js';
+export * from './pool.js';

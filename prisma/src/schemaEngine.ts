@@ -1,0 +1,102 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * Prisma's CLI downloads a native schema engine that cannot be fetched everywhere Quizgraph runs.
+ * The same engine is published as WebAssembly; it applies migration folders exactly as
+ * `prisma migrate deploy` does (recording `_prisma_migrations`) and diffs datamodels into SQL.
+ */
+type EngineModule = typeof import('@prisma/schema-engine-wasm');
+
+// Node has WebAssembly; the TypeScript lib that declares it is DOM's, which servers do not load.
+declare const WebAssembly: {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: Record<string, unknown>) => { exports: Record<string, unknown> };
+};
+
+let engineModule: Promise<EngineModule> | undefined;
+
+function loadEngineModule(): Promise<EngineModule> {
+  engineModule ??= (async () => {
+    const bindingsUrl = import.meta.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+    const bindings = (await import(bindingsUrl)) as EngineModule & { __wbg_set_wasm(exports: unknown): void };
+    const wasmPath = new URL('schema_engine_bg.wasm', bindingsUrl);
+    const module = new WebAssembly.Module(await readFile(wasmPath));
+    const instance = new WebAssembly.Instance(module, { './schema_engine_bg.js': bindings as never });
+    bindings.__wbg_set_wasm(instance.exports);
+    (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
+    return bindings;
+  })();
+  return engineModule;
+}
+
+const NO_FILTERS = { externalTables: [], externalEnums: [] };
+const LOCKFILE = 'migration_lock.toml';
+
+async function withEngine<T>(datamodel: string, connectionString: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+  const { SchemaEngine } = await loadEngineModule();
+  const factory = new PrismaPg({ connectionString });
+  const adapter = bindMigrationAwareSqlAdapterFactory(factory);
+  const engine = await SchemaEngine.new({ datamodels: [['schema.prisma', datamodel]] }, () => undefined, adapter);
+  try {
+    return await run(engine);
+  } finally {
+    engine.free();
+  }
+}
+
+export async function readMigrationList(migrationsDir: string): Promise<MigrationList> {
+  const entries = existsSync(migrationsDir) ? await readdir(migrationsDir, { withFileTypes: true }) : [];
+  const directories = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const lockfilePath = join(migrationsDir, LOCKFILE);
+  return {
+    baseDir: migrationsDir,
+    lockfile: { path: LOCKFILE, content: existsSync(lockfilePath) ? await readFile(lockfilePath, 'utf8') : null },
+    shadowDbInitScript: '',
+    migrationDirectories: await Promise.all(
+      directories.map(async (name) => {
+        const file = join(migrationsDir, name, 'migration.sql');
+        return {
+          path: name,
+          migrationFile: {
+            path: 'migration.sql',
+            content: existsSync(file)
+              ? { tag: 'ok' as const, value: await readFile(file, 'utf8') }
+              : { tag: 'error' as const, value: `${file} is missing` },
+          },
+        };
+      }),
+    ),
+  };
+}
+
+/** Applies every migration not yet recorded in `_prisma_migrations`; returns the names it applied. */
+export async function applyMigrations(connectionString: string, schemaFile: string, migrationsDir: string): Promise<string[]> {
+  const datamodel = await readFile(schemaFile, 'utf8');
+  const migrationsList = await readMigrationList(migrationsDir);
+  return withEngine(datamodel, connectionString, async (engine) => {
+    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
+    return appliedMigrationNames;
+  });
+}
+
+/**
+ * The SQL that turns datamodel `from` (or an empty database) into datamodel `to`; empty when they match.
+ * Nothing is changed in the database, but the engine wants a live connection to start.
+ */
+export async function diffDatamodels(connectionString: string, from: string | null, to: string): Promise<string> {
+  return withEngine(to, connectionString, async (engine) => {
+    const result = await engine.diff({
+      from: from === null ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: from }] },
+      to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: to }] },
+      script: true,
+      exitCode: null,
+      filters: NO_FILTERS,
+    });
+    return result.stdout ?? '';
+  });
+}
