@@ -33,3 +33,25 @@ export function offsetPage(args: PageArgs, defaultSize = 20): OffsetPage {
   }
   return { offset: offset + 1, limit };
 }
+
+export interface Connection<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount: number;
+}
+
+/** A Relay connection over one offset page of `rows` (in order) out of `totalCount`. */
+export function offsetConnection<T>(rows: readonly T[], page: OffsetPage, totalCount: number): Connection<T> {
+  const nodes = rows.slice(0, page.limit);
+  const edges = nodes.map((node, i) => ({ cursor: encodeOffsetCursor(page.offset + i), node }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: {
+      hasNextPage: page.offset + nodes.length < totalCount,
+      hasPreviousPage: page.offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

@@ -7,3 +7,6 @@ export * from './subgraphServer.js';
 export * from './tokens.js';
 export * from './connections.js';
 export * from './keyConfig.js';
+export * from './scalars.js';
+export * from './service.js';
+export * from './validation.js';

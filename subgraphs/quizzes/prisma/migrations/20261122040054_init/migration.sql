@@ -24,6 +24,7 @@ CREATE TABLE "Quiz" (
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
     "publishedAt" TIMESTAMPTZ(3),
+    "idempotencyKey" TEXT,
 
     CONSTRAINT "Quiz_pkey" PRIMARY KEY ("id")
 );
@@ -58,6 +59,9 @@ CREATE INDEX "Quiz_status_createdAt_id_idx" ON "Quiz"("status", "createdAt" DESC
 
 -- CreateIndex
 CREATE INDEX "Quiz_authorId_createdAt_id_idx" ON "Quiz"("authorId", "createdAt" DESC, "id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Quiz_authorId_idempotencyKey_key" ON "Quiz"("authorId", "idempotencyKey");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Question_quizId_version_position_key" ON "Question"("quizId", "version", "position");

@@ -1,0 +1,8 @@
+import type { BaseContext } from '@quizgraph/service-kit';
+import type { PrismaClient } from './__generated__/prisma/client.js';
+import type { Loaders } from './loaders.js';
+
+export interface Context extends BaseContext {
+  db: PrismaClient;
+  loaders: Loaders;
+}

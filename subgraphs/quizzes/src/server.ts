@@ -1,0 +1,77 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { createCountingPool } from '@quizgraph/prisma';
+import { isUuid, startSubgraphServer, type KeySource, type Logger, type RunningService } from '@quizgraph/service-kit';
+import { readFileSync } from 'node:fs';
+import { parse } from 'graphql';
+import { PrismaClient } from './__generated__/prisma/client.js';
+import type { Context } from './context.js';
+import { createLoaders } from './loaders.js';
+import { answerKey } from './quizzes.js';
+import { resolvers } from './resolvers/index.js';
+
+export const typeDefs = parse(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
+
+/** Callers allowed to read answer keys: only the service that scores. */
+const ANSWER_KEY_READERS = ['results'] as const;
+
+export interface QuizzesServiceOptions {
+  databaseUrl: string;
+  port: number;
+  host: string;
+  logger: Logger;
+  accessKeys: KeySource;
+  serviceKeys: KeySource;
+}
+
+export async function startQuizzesService(options: QuizzesServiceOptions): Promise<RunningService> {
+  const { pool, statements } = createCountingPool(options.databaseUrl);
+  const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
+
+  const server = await startSubgraphServer<Context>({
+    name: 'quizzes',
+    schema,
+    logger: options.logger,
+    accessKeys: options.accessKeys,
+    serviceKeys: options.serviceKeys,
+    buildContext: (base) => ({ ...base, db, loaders: createLoaders(db, base.viewer) }),
+    checkReady: async () => {
+      await db.$queryRaw`SELECT 1`;
+    },
+    routes: (app, requireCaller) => {
+      // The internal channel for scoring. Not GraphQL, so neither the API schema nor the router can reach
+      // it; and only a caller holding a service credential naming it `results` gets an answer.
+      app.get('/internal/quizzes/:id/answer-key', requireCaller(ANSWER_KEY_READERS), async (req, res) => {
+        const id = String(req.params.id);
+        const version = req.query.version === undefined ? undefined : Number(req.query.version);
+        if (!isUuid(id) || (version !== undefined && !(Number.isInteger(version) && version > 0))) {
+          res.status(400).json({ error: 'A quiz id (UUID) and an optional positive version are required.' });
+          return;
+        }
+        try {
+          const key = await answerKey(db, id, version);
+          if (!key) res.status(404).json({ error: `Quiz ${id} has no such version.` });
+          else res.json(key);
+        } catch (error) {
+          options.logger.error({ err: error, quizId: id }, 'answer key lookup failed');
+          res.status(500).json({ error: 'Internal server error.' });
+        }
+      });
+    },
+    port: options.port,
+    host: options.host,
+  });
+
+  return {
+    ...server,
+    name: 'quizzes',
+    sqlStatements: statements,
+    async close() {
+      await server.close();
+      await db.$disconnect();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { createCountingPool } from '@quizgraph/prisma';
+import { startSubgraphServer, type KeySource, type Logger, type RunningService } from '@quizgraph/service-kit';
+import { readFileSync } from 'node:fs';
+import { parse } from 'graphql';
+import { PrismaClient } from './__generated__/prisma/client.js';
+import type { Context } from './context.js';
+import { createLoaders } from './loaders.js';
+import type { AnswerKeySource } from './quizKeys.js';
+import { resolvers } from './resolvers/index.js';
+
+export const typeDefs = parse(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
+
+export interface ResultsServiceOptions {
+  databaseUrl: string;
+  port: number;
+  host: string;
+  logger: Logger;
+  accessKeys: KeySource;
+  serviceKeys: KeySource;
+  /** Where answer keys come from: the quizzes service's internal channel. */
+  answerKeys: AnswerKeySource;
+}
+
+export async function startResultsService(options: ResultsServiceOptions): Promise<RunningService> {
+  const { pool, statements } = createCountingPool(options.databaseUrl);
+  const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
+
+  const server = await startSubgraphServer<Context>({
+    name: 'results',
+    schema,
+    logger: options.logger,
+    accessKeys: options.accessKeys,
+    serviceKeys: options.serviceKeys,
+    buildContext: (base) => ({ ...base, db, loaders: createLoaders(db, base.viewer), answerKeys: options.answerKeys }),
+    checkReady: async () => {
+      await db.$queryRaw`SELECT 1`;
+    },
+    port: options.port,
+    host: options.host,
+  });
+
+  return {
+    ...server,
+    name: 'results',
+    sqlStatements: statements,
+    async close() {
+      await server.close();
+      await db.$disconnect();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,9 @@
+import type { BaseContext, SigningKey } from '@quizgraph/service-kit';
+import type { PrismaClient } from './__generated__/prisma/client.js';
+import type { Loaders } from './loaders.js';
+
+export interface Context extends BaseContext {
+  db: PrismaClient;
+  loaders: Loaders;
+  tokens: { signingKey: SigningKey; ttlSeconds: number };
+}

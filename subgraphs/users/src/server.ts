@@ -1,0 +1,74 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { createCountingPool } from '@quizgraph/prisma';
+import {
+  publicJwks,
+  startSubgraphServer,
+  staticKeySource,
+  type KeyRing,
+  type KeySource,
+  type Logger,
+  type RunningService,
+} from '@quizgraph/service-kit';
+import { readFileSync } from 'node:fs';
+import { parse } from 'graphql';
+import { PrismaClient } from './__generated__/prisma/client.js';
+import type { Context } from './context.js';
+import { createLoaders } from './loaders.js';
+import { decoyPasswordHash } from './passwords.js';
+import { resolvers } from './resolvers/index.js';
+
+export const typeDefs = parse(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
+
+export interface UsersServiceOptions {
+  databaseUrl: string;
+  port: number;
+  host: string;
+  logger: Logger;
+  /** Signs access tokens (newest key) and publishes every public key as JWKS. */
+  accessTokenKeys: KeyRing;
+  accessTokenTtlSeconds: number;
+  /** Verifies the service credentials of the router and sibling services. */
+  serviceKeys: KeySource;
+}
+
+export async function startUsersService(options: UsersServiceOptions): Promise<RunningService> {
+  const { pool, statements } = createCountingPool(options.databaseUrl);
+  const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
+  const tokens = { signingKey: options.accessTokenKeys.signing, ttlSeconds: options.accessTokenTtlSeconds };
+  await decoyPasswordHash();
+
+  const server = await startSubgraphServer<Context>({
+    name: 'users',
+    schema,
+    logger: options.logger,
+    accessKeys: staticKeySource(options.accessTokenKeys.verification),
+    serviceKeys: options.serviceKeys,
+    buildContext: (base) => ({ ...base, db, loaders: createLoaders(db), tokens }),
+    checkReady: async () => {
+      await db.$queryRaw`SELECT 1`;
+    },
+    routes: (app) => {
+      // Public by design: verifiers (the router, other services, anyone) fetch the access-token keys here.
+      app.get('/.well-known/jwks.json', (_req, res) => {
+        res.setHeader('cache-control', 'public, max-age=300');
+        res.json(publicJwks(options.accessTokenKeys.verification));
+      });
+    },
+    port: options.port,
+    host: options.host,
+  });
+
+  return {
+    ...server,
+    name: 'users',
+    sqlStatements: statements,
+    async close() {
+      await server.close();
+      await db.$disconnect();
+      await pool.end();
+    },
+  };
+}
