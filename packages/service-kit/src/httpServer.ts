@@ -16,7 +16,7 @@ export async function listen(app: Express, port: number, host: string): Promise<
     s.once('error', reject);
   });
   const { port: actualPort } = server.address() as AddressInfo;
-  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const shownHost = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(host) ? 'localhost' : host;
   return {
     server,
     port: actualPort,

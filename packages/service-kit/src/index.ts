@@ -10,3 +10,6 @@ export * from './keyConfig.js';
 export * from './scalars.js';
 export * from './service.js';
 export * from './validation.js';
+export * from './env.js';
+export * from './shutdown.js';
+export * from './graphqlClient.js';

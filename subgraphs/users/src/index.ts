@@ -1,4 +1,4 @@
-import { createLogger, loadAccessTokenKeyRing, loadServiceCredentialKeyRing, staticKeySource } from '@quizgraph/service-kit';
+import { closeOnSignals, createLogger, loadAccessTokenKeyRing, loadServiceCredentialKeyRing, staticKeySource } from '@quizgraph/service-kit';
 import { loadEnv } from './env.js';
 import { startUsersService } from './server.js';
 
@@ -16,12 +16,4 @@ const service = await startUsersService({
 });
 logger.info({ url: service.url }, 'users subgraph ready');
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    logger.info({ signal }, 'shutting down after in-flight requests');
-    service.close().then(() => process.exit(0), (error: unknown) => {
-      logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
-    });
-  });
-}
+closeOnSignals(() => service.close(), logger);

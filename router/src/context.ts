@@ -1,0 +1,9 @@
+import type { Logger, Viewer } from '@quizgraph/service-kit';
+
+export interface RouterContext {
+  requestId: string;
+  logger: Logger;
+  /** The caller's access token, verified once here and forwarded for the subgraphs to verify again. */
+  accessToken: string | undefined;
+  viewer: Viewer | null;
+}

@@ -1,0 +1,29 @@
+import {
+  accessTokenKeySource,
+  closeOnSignals,
+  createLogger,
+  loadServiceCredentialKeyRing,
+  ServiceCredentialSigner,
+} from '@quizgraph/service-kit';
+import { readFile } from 'node:fs/promises';
+import { loadEnv } from './env.js';
+import { startRouter } from './server.js';
+
+/** Runs the router on its own (containers, clusters). `pnpm start` runs everything in one process instead. */
+const env = loadEnv();
+const logger = createLogger({ service: 'router', level: env.logLevel, pretty: !env.production && process.stdout.isTTY });
+const router = await startRouter({
+  supergraphSdl: await readFile(env.supergraphPath, 'utf8'),
+  subgraphUrls: env.subgraphUrls,
+  port: env.port,
+  host: env.host,
+  logger,
+  accessKeys: await accessTokenKeySource(env.keys),
+  serviceSigner: new ServiceCredentialSigner('router', (await loadServiceCredentialKeyRing(env.keys)).signing),
+  production: env.production,
+  corsOrigins: env.corsOrigins,
+  subgraphTimeoutMs: env.subgraphTimeoutMs,
+});
+logger.info({ url: router.url }, 'router ready');
+
+closeOnSignals(() => router.close(), logger);

@@ -1,0 +1,123 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import {
+  bearerToken,
+  createErrorFormatter,
+  listen,
+  REQUEST_ID_HEADER,
+  requestIdOf,
+  verifyAccessToken,
+  type KeySource,
+  type Logger,
+  type RunningServer,
+  type ServiceCredentialSigner,
+} from '@quizgraph/service-kit';
+import cors from 'cors';
+import express from 'express';
+import type { RouterContext } from './context.js';
+import { SubgraphDataSource } from './subgraphDataSource.js';
+
+export interface RouterOptions {
+  supergraphSdl: string;
+  /** Overrides of the routing URLs in the supergraph, by subgraph name (e.g. `users`). */
+  subgraphUrls: Partial<Record<string, string>>;
+  port: number;
+  host: string;
+  logger: Logger;
+  accessKeys: KeySource;
+  serviceSigner: ServiceCredentialSigner;
+  /** Production: no Sandbox, no introspection. */
+  production: boolean;
+  /** Browser origins allowed to call the API; `*` allows any (tokens travel in a header, never in cookies). */
+  corsOrigins: string[] | '*';
+  subgraphTimeoutMs: number;
+}
+
+export interface RunningRouter extends RunningServer {
+  /** The public GraphQL endpoint, e.g. http://localhost:4000/graphql */
+  url: string;
+}
+
+/** Routing URLs named in the supergraph (`@join__graph(name:, url:)`), by subgraph name. */
+function routingUrls(supergraphSdl: string): Map<string, string> {
+  const urls = new Map<string, string>();
+  for (const match of supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)) {
+    urls.set(match[1]!, match[2]!);
+  }
+  return urls;
+}
+
+export async function startRouter(options: RouterOptions): Promise<RunningRouter> {
+  const { logger } = options;
+  const subgraphUrl = (name: string, url: string | undefined) => options.subgraphUrls[name] ?? url ?? '';
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource({ name, url: subgraphUrl(name, url), signer: options.serviceSigner, timeoutMs: options.subgraphTimeoutMs }),
+    logger,
+  });
+
+  const apollo = new ApolloServer<RouterContext>({
+    gateway,
+    introspection: !options.production,
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      options.production
+        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+    ],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: 'router' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const checks = await Promise.all(
+      [...routingUrls(options.supergraphSdl)].map(async ([name, url]) => {
+        try {
+          const response = await fetch(new URL('/ready', subgraphUrl(name, url)), { signal: AbortSignal.timeout(2_000) });
+          return [name, response.ok ? 'ready' : 'unavailable'] as const;
+        } catch {
+          return [name, 'unavailable'] as const;
+        }
+      }),
+    );
+    const ready = checks.every(([, state]) => state === 'ready');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
+  });
+  app.get('/', (_req, res) => res.redirect('/graphql'));
+  app.use(
+    '/graphql',
+    cors({ origin: options.corsOrigins === '*' ? true : options.corsOrigins, maxAge: 600 }),
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<RouterContext> => {
+        const requestId = requestIdOf(req);
+        res.setHeader(REQUEST_ID_HEADER, requestId);
+        // Verified once here: a bad token is refused before any subgraph is called.
+        const accessToken = bearerToken(req.headers.authorization);
+        const viewer = accessToken ? await verifyAccessToken(accessToken, options.accessKeys) : null;
+        return { requestId, logger: logger.child({ requestId }), accessToken, viewer };
+      },
+    }),
+  );
+
+  const running = await listen(app, options.port, options.host);
+  return {
+    ...running,
+    url: `${running.origin}/graphql`,
+    async close() {
+      await running.close();
+      await apollo.stop();
+    },
+  };
+}

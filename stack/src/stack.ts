@@ -1,0 +1,117 @@
+import { startQuizzesService } from '@quizgraph/quizzes';
+import type { DatabaseUrls } from '@quizgraph/prisma';
+import { quizzesAnswerKeySource } from '@quizgraph/results/quizKeys';
+import { startResultsService } from '@quizgraph/results';
+import { composeSupergraph } from '@quizgraph/router/composition';
+import { startRouter, type RunningRouter } from '@quizgraph/router';
+import {
+  createLogger,
+  loadOrCreateDevKeyRing,
+  ServiceCredentialSigner,
+  staticKeySource,
+  type Logger,
+  type RunningService,
+} from '@quizgraph/service-kit';
+import { startUsersService } from '@quizgraph/users';
+import { join } from 'node:path';
+import { REPO_ROOT } from '@quizgraph/prisma';
+
+export interface StackPorts {
+  router: number;
+  users: number;
+  quizzes: number;
+  results: number;
+}
+
+export interface StackOptions {
+  databases: DatabaseUrls;
+  /** Development keys are generated here on first start. */
+  keysDir: string;
+  /** 0 everywhere picks free ports (tests). */
+  ports: StackPorts;
+  host?: string;
+  logLevel?: string;
+  prettyLogs?: boolean;
+}
+
+export interface RunningStack {
+  router: RunningRouter;
+  services: { users: RunningService; quizzes: RunningService; results: RunningService };
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the three subgraphs and the router in one process, each on its own port, database and HTTP
+ * server, talking to each other over HTTP exactly as separate containers would.
+ */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const host = options.host ?? '127.0.0.1';
+  const logger = createLogger({ level: options.logLevel ?? 'info', pretty: options.prettyLogs ?? false });
+  const [accessTokenKeys, serviceCredentialKeys] = await Promise.all([
+    loadOrCreateDevKeyRing(options.keysDir, 'access'),
+    loadOrCreateDevKeyRing(options.keysDir, 'service'),
+  ]);
+  const accessKeys = staticKeySource(accessTokenKeys.verification);
+  const serviceKeys = staticKeySource(serviceCredentialKeys.verification);
+  const signerFor = (caller: string) => new ServiceCredentialSigner(caller, serviceCredentialKeys.signing);
+
+  const started: Array<{ close(): Promise<void> }> = [];
+  try {
+    const users = await startUsersService({
+      databaseUrl: options.databases.users,
+      port: options.ports.users,
+      host,
+      logger: logger.child({ service: 'users' }),
+      accessTokenKeys,
+      accessTokenTtlSeconds: 900,
+      serviceKeys,
+    });
+    started.push(users);
+    const quizzes = await startQuizzesService({
+      databaseUrl: options.databases.quizzes,
+      port: options.ports.quizzes,
+      host,
+      logger: logger.child({ service: 'quizzes' }),
+      accessKeys,
+      serviceKeys,
+    });
+    started.push(quizzes);
+    const results = await startResultsService({
+      databaseUrl: options.databases.results,
+      port: options.ports.results,
+      host,
+      logger: logger.child({ service: 'results' }),
+      accessKeys,
+      serviceKeys,
+      answerKeys: quizzesAnswerKeySource(quizzes.origin, signerFor('results')),
+    });
+    started.push(results);
+    const router = await startRouter({
+      // Composed from the SDL files at every start, so an edited schema.graphql takes effect on restart.
+      supergraphSdl: await composeSupergraph(join(REPO_ROOT, 'supergraph.yaml')),
+      subgraphUrls: { users: users.url, quizzes: quizzes.url, results: results.url },
+      port: options.ports.router,
+      host,
+      logger: logger.child({ service: 'router' }),
+      accessKeys,
+      serviceSigner: signerFor('router'),
+      production: false,
+      corsOrigins: '*',
+      subgraphTimeoutMs: 10_000,
+    });
+    started.push(router);
+    return {
+      router,
+      services: { users, quizzes, results },
+      logger,
+      async stop() {
+        // The router first, so no new request reaches a subgraph that is closing.
+        for (const part of [...started].reverse()) await part.close();
+      },
+    };
+  } catch (error) {
+    for (const part of started.reverse()) await part.close().catch(() => undefined);
+    throw error;
+  }
+}
