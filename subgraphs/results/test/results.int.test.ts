@@ -1,0 +1,219 @@
+import { issueAccessToken, type RunningService } from '@quizgraph/service-kit';
+import { createTestKeys, silentLogger, subgraphClient, type TestKeys } from '@quizgraph/service-kit/testing';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { AnswerKey, AnswerKeySource } from '../src/quizKeys.js';
+import { startResultsService } from '../src/server.js';
+
+/**
+ * The quizzes service's side of the internal channel, in memory: these tests are about scoring and
+ * aggregates in the results database. The real channel is exercised end to end in stack/test.
+ */
+const answerKeys = new Map<string, AnswerKey>();
+const keySource: AnswerKeySource = { answerKey: async (quizId) => answerKeys.get(quizId) ?? null };
+
+let keys: TestKeys;
+let results: RunningService;
+let asRouter: ReturnType<typeof subgraphClient>;
+
+function player(role: 'PLAYER' | 'ADMIN' = 'PLAYER') {
+  const userId = randomUUID();
+  return { userId, token: issueAccessToken(keys.accessTokenKeys.signing, { userId, role }, 600).token };
+}
+
+/** A published quiz of `points.length` single-choice questions with two options each; option 0 is right. */
+function quiz(points: number[], status: AnswerKey['status'] = 'PUBLISHED') {
+  const key: AnswerKey = {
+    quizId: randomUUID(),
+    version: 1,
+    status,
+    questions: points.map((p) => {
+      const options = [randomUUID(), randomUUID()];
+      return { id: randomUUID(), type: 'SINGLE_CHOICE' as const, points: p, optionIds: options, correctOptionIds: [options[0]!] };
+    }),
+  };
+  answerKeys.set(key.quizId, key);
+  return key;
+}
+
+/** Answers right the questions whose index is in `right`, wrong the others. */
+function answers(key: AnswerKey, right: number[]) {
+  return key.questions.map((q, i) => ({ questionId: q.id, optionIds: [q.optionIds[right.includes(i) ? 0 : 1]!] }));
+}
+
+const SUBMIT = `mutation ($quizId: ID!, $answers: [AnswerInput!]!, $key: String) {
+  submitQuiz(quizId: $quizId, answers: $answers, idempotencyKey: $key) { id score maxScore percentage correctCount questionCount quizVersion player { id } quiz { id } }
+}`;
+
+async function submit(token: string, key: AnswerKey, right: number[], idempotencyKey?: string) {
+  return asRouter(SUBMIT, { accessToken: token, variables: { quizId: key.quizId, answers: answers(key, right), key: idempotencyKey } });
+}
+
+const QUIZ_BOARD = `query ($r: [_Any!]!, $first: Int) { _entities(representations: $r) { ... on Quiz {
+  leaderboard(first: $first) { totalCount edges { rank node { score user { id } } } viewerEntry { rank score } }
+  stats { attempts players averagePercentage scoreDistribution { fromPercentage count } } } } }`;
+
+beforeAll(async () => {
+  keys = await createTestKeys();
+  results = await startResultsService({
+    databaseUrl: inject('databaseUrls').results,
+    port: 0,
+    host: '127.0.0.1',
+    logger: silentLogger,
+    accessKeys: keys.accessKeys,
+    serviceKeys: keys.serviceKeys,
+    answerKeys: keySource,
+  });
+  asRouter = subgraphClient(results.url, 'results', keys.signer('router'));
+});
+
+afterAll(async () => {
+  await results?.close();
+});
+
+describe('submitQuiz', () => {
+  it('scores on the server against the key and records the attempt', async () => {
+    const key = quiz([1, 2, 3]);
+    const { token, userId } = player();
+    const { data, errors } = await submit(token, key, [0, 2]);
+    expect(errors).toBeUndefined();
+    expect(data!.submitQuiz).toMatchObject({
+      score: 4,
+      maxScore: 6,
+      percentage: 66.67,
+      correctCount: 2,
+      questionCount: 3,
+      quizVersion: 1,
+      player: { id: userId },
+      quiz: { id: key.quizId },
+    });
+    const read = await asRouter(`query ($id: ID!) { attempt(id: $id) { score } }`, { accessToken: token, variables: { id: data!.submitQuiz.id } });
+    expect(read.data!.attempt).toEqual({ score: 4 });
+    const stranger = await asRouter(`query ($id: ID!) { attempt(id: $id) { score } }`, { accessToken: player().token, variables: { id: data!.submitQuiz.id } });
+    expect(stranger.data!.attempt).toBeNull();
+  });
+
+  it('scores unanswered questions 0', async () => {
+    const key = quiz([5, 5]);
+    const { data } = await asRouter(SUBMIT, { accessToken: player().token, variables: { quizId: key.quizId, answers: [] } });
+    expect(data!.submitQuiz).toMatchObject({ score: 0, maxScore: 10, correctCount: 0 });
+  });
+
+  it('records a retried submission once, and refuses its key on another quiz', async () => {
+    const key = quiz([1, 1]);
+    const { token } = player();
+    const idempotencyKey = randomUUID();
+    const [first, second] = await Promise.all([submit(token, key, [0], idempotencyKey), submit(token, key, [0], idempotencyKey)]);
+    expect(first.data!.submitQuiz.id).toBe(second.data!.submitQuiz.id);
+    const third = await submit(token, key, [0, 1], idempotencyKey);
+    expect(third.data!.submitQuiz).toMatchObject({ id: first.data!.submitQuiz.id, score: 1 });
+    const board = await asRouter(QUIZ_BOARD, { variables: { r: [{ __typename: 'Quiz', id: key.quizId }] } });
+    expect(board.data!._entities[0].stats.attempts).toBe(1);
+
+    const elsewhere = await submit(token, quiz([1]), [0], idempotencyKey);
+    expect(elsewhere.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'idempotencyKey' });
+  });
+
+  it.each([
+    ['an unknown question', (k: AnswerKey) => [{ questionId: randomUUID(), optionIds: [] }], 'answers.0.questionId'],
+    ['an option of another question', (k: AnswerKey) => [{ questionId: k.questions[0]!.id, optionIds: [k.questions[1]!.optionIds[0]] }], 'answers.0.optionIds'],
+    ['two options on a single-choice question', (k: AnswerKey) => [{ questionId: k.questions[0]!.id, optionIds: k.questions[0]!.optionIds }], 'answers.0.optionIds'],
+    ['a malformed id', () => [{ questionId: 'nope', optionIds: [] }], 'answers.0.questionId'],
+  ])('rejects %s with BAD_USER_INPUT naming the answer', async (_case, build, field) => {
+    const key = quiz([1, 1]);
+    const { errors } = await asRouter(SUBMIT, { accessToken: player().token, variables: { quizId: key.quizId, answers: build(key) } });
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+  });
+
+  it('treats a draft as missing and refuses an archived quiz', async () => {
+    const { token } = player();
+    expect((await submit(token, quiz([1], 'DRAFT'), [0])).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await submit(token, quiz([1], 'ARCHIVED'), [0])).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const missing = await asRouter(SUBMIT, { accessToken: token, variables: { quizId: randomUUID(), answers: [] } });
+    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('needs a signed-in player', async () => {
+    const key = quiz([1]);
+    const { errors } = await asRouter(SUBMIT, { variables: { quizId: key.quizId, answers: answers(key, [0]) } });
+    expect(errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('leaderboards and stats', () => {
+  it('ranks a quiz by each player’s best attempt, ties sharing a rank (1, 2, 2, 4)', async () => {
+    const key = quiz([1, 1, 1]);
+    const [a, b, c, d] = [player(), player(), player(), player()];
+    await submit(a.token, key, [0, 1, 2]);
+    await submit(b.token, key, [0]);
+    await submit(b.token, key, [0, 1]); // b's best is 2, not the sum
+    await submit(c.token, key, [1, 2]);
+    await submit(d.token, key, []);
+    const { data } = await asRouter(QUIZ_BOARD, { accessToken: c.token, variables: { r: [{ __typename: 'Quiz', id: key.quizId }] } });
+    const board = data!._entities[0].leaderboard;
+    expect(board.totalCount).toBe(4);
+    expect(board.edges.map((e: { rank: number; node: { score: number } }) => [e.rank, e.node.score])).toEqual([[1, 3], [2, 2], [2, 2], [4, 0]]);
+    expect(board.edges[0].node.user.id).toBe(a.userId);
+    expect(board.edges[3].node.user.id).toBe(d.userId);
+    expect(board.viewerEntry).toEqual({ rank: 2, score: 2 });
+    expect(data!._entities[0].stats).toMatchObject({ attempts: 5, players: 4, averagePercentage: 53.33 }); // (100 + 33.33 + 66.67 × 2 + 0) / 5
+    const buckets = Object.fromEntries(data!._entities[0].stats.scoreDistribution.map((b: { fromPercentage: number; count: number }) => [b.fromPercentage, b.count]));
+    expect(buckets).toMatchObject({ 0: 1, 30: 1, 60: 2, 90: 1 });
+  });
+
+  it('sums best scores per quiz for the global board, so replaying never inflates it', async () => {
+    const first = quiz([10, 10]);
+    const second = quiz([5]);
+    const { token, userId } = player();
+    await submit(token, first, [0]);
+    await submit(token, first, [0]);
+    await submit(token, first, [0, 1]);
+    await submit(token, first, [1]);
+    await submit(token, second, [0]);
+    const { data, errors } = await asRouter(
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { stats { attempts quizzesCompleted totalScore bestPercentage averagePercentage currentStreakDays longestStreakDays rank } } }
+       leaderboard(first: 100) { viewerEntry { score rank } } }`,
+      { accessToken: token, variables: { r: [{ __typename: 'User', id: userId }] } },
+    );
+    expect(errors).toBeUndefined();
+    expect(data!._entities[0].stats).toMatchObject({
+      attempts: 5,
+      quizzesCompleted: 2,
+      totalScore: 25,
+      bestPercentage: 100,
+      averagePercentage: 70,
+      currentStreakDays: 1,
+      longestStreakDays: 1,
+    });
+    expect(data!.leaderboard.viewerEntry).toEqual({ score: 25, rank: data!._entities[0].stats.rank });
+  });
+
+  it('answers many quizzes’ leaderboards and many users’ stats with a constant number of statements', async () => {
+    const keysList = [quiz([1]), quiz([1]), quiz([1]), quiz([1]), quiz([1])];
+    const players = [player(), player(), player()];
+    for (const k of keysList) for (const p of players) await submit(p.token, k, [0]);
+    const cost = async (n: number) => {
+      const before = results.sqlStatements();
+      const { errors } = await asRouter(
+        `query ($q: [_Any!]!, $u: [_Any!]!) {
+          quizzes: _entities(representations: $q) { ... on Quiz { leaderboard(first: 3) { edges { rank } viewerEntry { rank } } stats { attempts } } }
+          users: _entities(representations: $u) { ... on User { stats { rank totalScore attempts } } } }`,
+        {
+          accessToken: players[0]!.token,
+          variables: {
+            q: keysList.slice(0, n).map((k) => ({ __typename: 'Quiz', id: k.quizId })),
+            u: players.slice(0, Math.min(n, 3)).map((p) => ({ __typename: 'User', id: p.userId })),
+          },
+        },
+      );
+      expect(errors).toBeUndefined();
+      return results.sqlStatements() - before;
+    };
+    expect(await cost(5)).toBe(await cost(1));
+  });
+
+  it('rejects a leaderboard page over 100', async () => {
+    const { errors } = await asRouter('{ leaderboard(first: 1000) { totalCount } }');
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+});
