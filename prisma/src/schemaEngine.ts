@@ -20,10 +20,23 @@ declare const WebAssembly: {
   Instance: new (module: object, imports: Record<string, unknown>) => { exports: Record<string, unknown> };
 };
 
-let engineModule: Promise<EngineModule> | undefined;
+/**
+ * Process-wide, not module-wide: the wasm-bindgen glue is one ESM module per process, and a second
+ * instantiation (from a second copy of this file, as vitest's global setups create) would swap the
+ * memory out from under the first's engines.
+ */
+interface EngineState {
+  module?: Promise<EngineModule>;
+  /** One engine at a time: the instance is shared, and it is not reentrant. */
+  queue: Promise<unknown>;
+  lastPanic?: string;
+}
+const state: EngineState = ((globalThis as { [key: symbol]: EngineState })[Symbol.for('quizgraph.schemaEngine')] ??= {
+  queue: Promise.resolve(),
+});
 
 function loadEngineModule(): Promise<EngineModule> {
-  engineModule ??= (async () => {
+  state.module ??= (async () => {
     // createRequire rather than import.meta.resolve: the latter is missing under vitest's module runner.
     const bindingsUrl = pathToFileURL(createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg')).href;
     const bindings = (await import(bindingsUrl)) as EngineModule & { __wbg_set_wasm(exports: unknown): void };
@@ -34,20 +47,37 @@ function loadEngineModule(): Promise<EngineModule> {
     (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
     return bindings;
   })();
-  return engineModule;
+  return state.module;
 }
 
 const NO_FILTERS = { externalTables: [], externalEnums: [] };
 const LOCKFILE = 'migration_lock.toml';
 
-async function withEngine<T>(datamodel: string, connectionString: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+/** The engine reports Rust panics through this global; without it a panic hides its own message. */
+(globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY ??= {
+  set_message(message: string) {
+    state.lastPanic = message;
+  },
+};
+
+function withEngine<T>(datamodel: string, connectionString: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+  const next = state.queue.then(() => runEngine(datamodel, connectionString, run));
+  state.queue = next.catch(() => undefined);
+  return next;
+}
+
+async function runEngine<T>(datamodel: string, connectionString: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
   const factory = new PrismaPg({ connectionString });
   const adapter = bindMigrationAwareSqlAdapterFactory(factory);
   const engine = await SchemaEngine.new({ datamodels: [['schema.prisma', datamodel]] }, () => undefined, adapter);
   try {
     return await run(engine);
+  } catch (error) {
+    if (state.lastPanic) throw new Error(`The Prisma schema engine panicked: ${state.lastPanic}`, { cause: error });
+    throw error;
   } finally {
+    state.lastPanic = undefined;
     engine.free();
   }
 }

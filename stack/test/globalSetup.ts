@@ -1,14 +1,11 @@
-import { prepareServiceDatabases, startEmbeddedPostgres, type DatabaseUrls } from '@quizgraph/prisma';
+import { prepareServiceDatabases, startEmbeddedPostgres } from '@quizgraph/prisma';
+// Declares what `provide` below carries (vitest's ProvidedContext).
+import type {} from '@quizgraph/service-kit/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseUrls: DatabaseUrls;
-  }
-}
 
 /**
  * One Postgres for the run: an embedded one in a temporary folder, or the server in TEST_POSTGRES_URL.

@@ -27,8 +27,9 @@ export function offsetPage(args: PageArgs, defaultSize = 20): OffsetPage {
   }
   if (args.after == null) return { offset: 0, limit };
   const decoded = Buffer.from(args.after, 'base64url').toString();
-  const offset = decoded.startsWith(CURSOR_PREFIX) ? Number(decoded.slice(CURSOR_PREFIX.length)) : NaN;
-  if (!Number.isInteger(offset) || offset < 0) {
+  const digits = decoded.startsWith(CURSOR_PREFIX) ? decoded.slice(CURSOR_PREFIX.length) : '';
+  const offset = /^\d{1,9}$/.test(digits) ? Number(digits) : NaN;
+  if (Number.isNaN(offset)) {
     throw new BadUserInputError('"after" is not a cursor this list gave out.', { field: 'after' });
   }
   return { offset: offset + 1, limit };

@@ -23,14 +23,21 @@ export interface PublicJwks {
   keys: Array<JsonWebKey & { kid: string; alg: string; use: string }>;
 }
 
-function newKid(): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  return `${stamp}-${randomBytes(3).toString('hex')}`;
+/**
+ * Kids sort in creation order, and the greatest signs: a millisecond timestamp, then how many keys the
+ * folder already held (two rotations within one millisecond still order), then a random suffix.
+ */
+function newKid(existingKeys: number): string {
+  const stamp = new Date().toISOString().replace(/[-:.]/g, '');
+  return `${stamp}-${String(existingKeys).padStart(4, '0')}-${randomBytes(3).toString('hex')}`;
 }
+
+/** Plain code-unit order (not locale order), so operators' own kids sort predictably too. */
+const byKid = (a: { kid: string }, b: { kid: string }) => (a.kid < b.kid ? -1 : a.kid > b.kid ? 1 : 0);
 
 export function keyRingFromPems(keys: ReadonlyArray<{ kid: string; pem: string }>): KeyRing {
   if (keys.length === 0) throw new Error('A key ring needs at least one private key.');
-  const sorted = [...keys].sort((a, b) => a.kid.localeCompare(b.kid));
+  const sorted = [...keys].sort(byKid);
   const verification = new Map<string, KeyObject>();
   let signing: SigningKey | undefined;
   for (const { kid, pem } of sorted) {
@@ -64,7 +71,7 @@ export async function rotateDevKey(dir: string, purpose: string): Promise<string
   const folder = join(dir, purpose);
   await mkdir(folder, { recursive: true, mode: 0o700 });
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const kid = newKid();
+  const kid = newKid((await readdir(folder)).filter((f) => f.endsWith('.pem')).length);
   // `wx`: two processes starting at once must not overwrite each other's key.
   await writeFile(join(folder, `${kid}.pem`), privateKey.export({ type: 'pkcs8', format: 'pem' }), {
     mode: 0o600,

@@ -6,6 +6,13 @@ import { loadOrCreateDevKeyRing, type KeyRing } from './keys.js';
 import { createLogger } from './logger.js';
 import { SERVICE_CREDENTIAL_HEADER, ServiceCredentialSigner, staticKeySource, type KeySource } from './tokens.js';
 
+declare module 'vitest' {
+  /** What stack/test/globalSetup.ts provides to the tiers that need a database. */
+  export interface ProvidedContext {
+    databaseUrls: { users: string; quizzes: string; results: string };
+  }
+}
+
 /** Fixtures for tests that run real services: fresh keys in a temporary folder, a silent logger. */
 export interface TestKeys {
   dir: string;

@@ -59,7 +59,7 @@ export function scoreAttempt(questions: readonly KeyQuestion[], answers: readonl
     if (chosen.has(answer.questionId)) throw new InvalidAnswerError(`Question ${answer.questionId} is answered twice.`, `answers.${i}.questionId`);
     const options = new Set(question.optionIds);
     const unknown = answer.optionIds.find((id) => !options.has(id));
-    if (unknown) throw new InvalidAnswerError(`Option ${unknown} is not an option of question ${answer.questionId}.`, `answers.${i}.optionIds`);
+    if (unknown !== undefined) throw new InvalidAnswerError(`Option ${unknown} is not an option of question ${answer.questionId}.`, `answers.${i}.optionIds`);
     if (new Set(answer.optionIds).size !== answer.optionIds.length) {
       throw new InvalidAnswerError('An option is chosen twice.', `answers.${i}.optionIds`);
     }

@@ -115,7 +115,7 @@ describe('submitQuiz', () => {
   });
 
   it.each([
-    ['an unknown question', (k: AnswerKey) => [{ questionId: randomUUID(), optionIds: [] }], 'answers.0.questionId'],
+    ['an unknown question', (_key: AnswerKey) => [{ questionId: randomUUID(), optionIds: [] as string[] }], 'answers.0.questionId'],
     ['an option of another question', (k: AnswerKey) => [{ questionId: k.questions[0]!.id, optionIds: [k.questions[1]!.optionIds[0]] }], 'answers.0.optionIds'],
     ['two options on a single-choice question', (k: AnswerKey) => [{ questionId: k.questions[0]!.id, optionIds: k.questions[0]!.optionIds }], 'answers.0.optionIds'],
     ['a malformed id', () => [{ questionId: 'nope', optionIds: [] }], 'answers.0.questionId'],

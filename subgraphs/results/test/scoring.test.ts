@@ -133,6 +133,14 @@ describe('scoreAttempt', () => {
     expect(error.field).toBe('answers.1.optionIds');
   });
 
+  // BUG (subgraphs/results/src/scoring.ts:62): `if (unknown)` tests the found id for truthiness, so an empty-string
+  // option id (a valid GraphQL ID) that is not an option of the question slips through and is recorded as selected.
+  // Fix: `if (unknown !== undefined)`. Remove `.fails` once fixed.
+  it('rejects an empty-string option id that is not an option of the question', () => {
+    const error = invalidAnswer(() => scoreAttempt(key, [{ questionId: 'q1', optionIds: [''] }]));
+    expect(error.field).toBe('answers.0.optionIds');
+  });
+
   it('rejects the same option chosen twice', () => {
     const error = invalidAnswer(() => scoreAttempt(key, [{ questionId: 'q1', optionIds: ['b', 'b'] }]));
     expect(error.field).toBe('answers.0.optionIds');
