@@ -37,8 +37,7 @@ async function main(argv: string[]): Promise<void> {
           console.log,
         );
       } else if (env.DATABASE_SERVER_URL) {
-        await prepareServiceDatabases(env.DATABASE_SERVER_URL);
-        console.log('all service databases are up to date');
+        await prepareServiceDatabases(env.DATABASE_SERVER_URL, 'quizgraph', console.log);
       } else {
         throw new Error(
           'Set USERS_DATABASE_URL, QUIZZES_DATABASE_URL and RESULTS_DATABASE_URL, or DATABASE_SERVER_URL. ' +

@@ -21,7 +21,7 @@ export async function openDatabases(source: DatabaseSource, log: (line: string) 
       return { urls: source.urls, description: 'the databases in *_DATABASE_URL', stop: async () => undefined };
     case 'server':
       return {
-        urls: await prepareServiceDatabases(source.serverUrl),
+        urls: await prepareServiceDatabases(source.serverUrl, 'quizgraph', log),
         description: `the server in DATABASE_SERVER_URL`,
         stop: async () => undefined,
       };
@@ -30,7 +30,7 @@ export async function openDatabases(source: DatabaseSource, log: (line: string) 
       const server = await startEmbeddedPostgres({ dir: source.dir, port: source.port });
       try {
         return {
-          urls: await prepareServiceDatabases(server.adminUrl),
+          urls: await prepareServiceDatabases(server.adminUrl, 'quizgraph', log),
           description: `embedded Postgres on 127.0.0.1:${source.port}, data in ${source.dir}`,
           stop: () => server.stop(),
         };
