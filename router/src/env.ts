@@ -16,6 +16,8 @@ const schema = z.object({
   RESULTS_SUBGRAPH_URL: z.string().url().optional(),
   CORS_ORIGINS: z.string().default('*'),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Express `trust proxy`: `false` (default: the socket's address), a hop count, or a list of proxy subnets. */
+  TRUST_PROXY: z.string().default('false'),
   LOG_LEVEL: logLevelSchema,
 });
 
@@ -27,6 +29,7 @@ export interface RouterEnv {
   subgraphUrls: Partial<Record<string, string>>;
   corsOrigins: string[] | '*';
   subgraphTimeoutMs: number;
+  trustProxy: boolean | number | string;
   logLevel: string;
   keys: KeySettings;
 }
@@ -42,6 +45,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): RouterEnv {
     subgraphUrls: { users: e.USERS_SUBGRAPH_URL, quizzes: e.QUIZZES_SUBGRAPH_URL, results: e.RESULTS_SUBGRAPH_URL },
     corsOrigins: e.CORS_ORIGINS === '*' ? '*' : e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+    trustProxy: e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY === 'true' ? true : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     keys: keySettingsFromEnv(env, production, join(ROOT, '.data', 'keys')),
   };

@@ -23,6 +23,7 @@ const router = await startRouter({
   production: env.production,
   corsOrigins: env.corsOrigins,
   subgraphTimeoutMs: env.subgraphTimeoutMs,
+  trustProxy: env.trustProxy,
 });
 logger.info({ url: router.url }, 'router ready');
 

@@ -36,6 +36,8 @@ export interface RouterOptions {
   /** Browser origins allowed to call the API; `*` allows any (tokens travel in a header, never in cookies). */
   corsOrigins: string[] | '*';
   subgraphTimeoutMs: number;
+  /** Express `trust proxy`: how to read the client's address behind load balancers (false: the socket's). */
+  trustProxy: boolean | number | string;
 }
 
 export interface RunningRouter extends RunningServer {
@@ -77,6 +79,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'router' });
   });
@@ -106,7 +109,8 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
         // Verified once here: a bad token is refused before any subgraph is called.
         const accessToken = bearerToken(req.headers.authorization);
         const viewer = accessToken ? await verifyAccessToken(accessToken, options.accessKeys) : null;
-        return { requestId, logger: logger.child({ requestId }), accessToken, viewer };
+        const client = { address: req.ip ?? null, userAgent: req.get('user-agent')?.slice(0, 300) ?? null };
+        return { requestId, logger: logger.child({ requestId }), accessToken, viewer, client };
       },
     }),
   );

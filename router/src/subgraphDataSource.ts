@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { REQUEST_ID_HEADER, SERVICE_CREDENTIAL_HEADER, type ServiceCredentialSigner } from '@quizgraph/service-kit';
+import { CLIENT_ADDRESS_HEADER, CLIENT_USER_AGENT_HEADER, REQUEST_ID_HEADER, SERVICE_CREDENTIAL_HEADER, type ServiceCredentialSigner } from '@quizgraph/service-kit';
 import type { RouterContext } from './context.js';
 
 export interface SubgraphDataSourceOptions {
@@ -32,5 +32,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     headers.set(SERVICE_CREDENTIAL_HEADER, this.signer.credentialFor(this.subgraphName));
     if ('accessToken' in context && context.accessToken) headers.set('authorization', `Bearer ${context.accessToken}`);
     if ('requestId' in context && context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
+    if ('client' in context) {
+      if (context.client.address) headers.set(CLIENT_ADDRESS_HEADER, context.client.address);
+      if (context.client.userAgent) headers.set(CLIENT_USER_AGENT_HEADER, context.client.userAgent);
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { graphqlData, graphqlRequest } from '@quizgraph/service-kit';
+import { setRoleByEmail } from '@quizgraph/users/admin';
 
 /** Demo accounts share this password; they exist only in development databases. */
 export const DEMO_PASSWORD = 'quizgraph-demo';
@@ -21,7 +22,9 @@ interface DemoQuiz {
   questions: DemoQuestion[];
 }
 
+/** One account of each role: the author writes the quizzes, the admin manages roles. */
 export const DEMO_AUTHOR = { email: 'marie@demo.quizgraph.dev', displayName: 'Marie Curie' };
+export const DEMO_ADMIN = { email: 'admin@demo.quizgraph.dev', displayName: 'Quiz Admin' };
 
 /** Players and, per quiz, how many of its questions they answer right. */
 export const DEMO_PLAYERS = [
@@ -86,7 +89,13 @@ async function signIn(url: string, email: string, displayName: string): Promise<
  * all through the public API. Idempotent: accounts are signed into when they exist, and quizzes and
  * submissions carry idempotency keys, so running it at every start changes nothing the second time.
  */
-export async function seedDemoData(routerUrl: string): Promise<void> {
+export async function seedDemoData(routerUrl: string, usersDatabaseUrl: string): Promise<void> {
+  // Roles are given outside the API (as an operator would give the first admin), then the accounts
+  // sign in again so their access tokens carry the role.
+  await signIn(routerUrl, DEMO_ADMIN.email, DEMO_ADMIN.displayName);
+  await setRoleByEmail(usersDatabaseUrl, DEMO_ADMIN.email, 'ADMIN');
+  await signIn(routerUrl, DEMO_AUTHOR.email, DEMO_AUTHOR.displayName);
+  await setRoleByEmail(usersDatabaseUrl, DEMO_AUTHOR.email, 'AUTHOR');
   const author = await signIn(routerUrl, DEMO_AUTHOR.email, DEMO_AUTHOR.displayName);
   const quizzes: Record<string, { id: string; questions: Array<{ id: string; options: Array<{ id: string }> }> }> = {};
   for (const [name, quiz] of Object.entries(DEMO_QUIZZES)) {

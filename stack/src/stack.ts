@@ -6,13 +6,14 @@ import { composeSupergraph } from '@quizgraph/router/composition';
 import { startRouter, type RunningRouter } from '@quizgraph/router';
 import {
   createLogger,
+  jwksKeySource,
   loadOrCreateDevKeyRing,
   ServiceCredentialSigner,
   staticKeySource,
   type Logger,
   type RunningService,
 } from '@quizgraph/service-kit';
-import { startUsersService } from '@quizgraph/users';
+import { startUsersService, type ThrottlePolicy } from '@quizgraph/users';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@quizgraph/prisma';
 
@@ -32,6 +33,8 @@ export interface StackOptions {
   host?: string;
   logLevel?: string;
   prettyLogs?: boolean;
+  /** Sign-in throttle limits (defaults: the users service's). */
+  throttle?: ThrottlePolicy;
 }
 
 export interface RunningStack {
@@ -52,12 +55,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     loadOrCreateDevKeyRing(options.keysDir, 'access'),
     loadOrCreateDevKeyRing(options.keysDir, 'service'),
   ]);
-  const accessKeys = staticKeySource(accessTokenKeys.verification);
   const serviceKeys = staticKeySource(serviceCredentialKeys.verification);
   const signerFor = (caller: string) => new ServiceCredentialSigner(caller, serviceCredentialKeys.signing);
 
   const started: Array<{ close(): Promise<void> }> = [];
   try {
+    let resultsOrigin: string | undefined;
     const users = await startUsersService({
       databaseUrl: options.databases.users,
       port: options.ports.users,
@@ -65,9 +68,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       logger: logger.child({ service: 'users' }),
       accessTokenKeys,
       accessTokenTtlSeconds: 900,
+      refreshTokenTtlSeconds: 30 * 86_400,
       serviceKeys,
+      serviceSigner: signerFor('users'),
+      eventSubscribers: () => (resultsOrigin ? [{ name: 'results', url: `${resultsOrigin}/internal/events` }] : []),
+      ...(options.throttle ? { throttle: options.throttle } : {}),
     });
     started.push(users);
+    // Everyone else verifies access tokens as in production: with the keys the users service publishes.
+    const accessKeys = jwksKeySource(`${users.origin}/.well-known/jwks.json`);
     const quizzes = await startQuizzesService({
       databaseUrl: options.databases.quizzes,
       port: options.ports.quizzes,
@@ -87,6 +96,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       answerKeys: quizzesAnswerKeySource(quizzes.origin, signerFor('results')),
     });
     started.push(results);
+    resultsOrigin = results.origin;
     const router = await startRouter({
       // Composed from the SDL files at every start, so an edited schema.graphql takes effect on restart.
       supergraphSdl: await composeSupergraph(join(REPO_ROOT, 'supergraph.yaml')),
@@ -99,6 +109,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       production: false,
       corsOrigins: '*',
       subgraphTimeoutMs: 10_000,
+      trustProxy: false,
     });
     started.push(router);
     return {

@@ -1,5 +1,5 @@
 import { openDatabases } from './databases.js';
-import { DEMO_AUTHOR, DEMO_PASSWORD, seedDemoData } from './demoData.js';
+import { DEMO_ADMIN, DEMO_AUTHOR, DEMO_PASSWORD, seedDemoData } from './demoData.js';
 import { loadEnv } from './env.js';
 import { startStack } from './stack.js';
 
@@ -44,8 +44,11 @@ process.once('SIGINT', () => void stop('SIGINT'));
 process.once('SIGTERM', () => void stop('SIGTERM'));
 
 if (env.seed) {
-  await seedDemoData(stack.router.url);
-  log(`demo data ready: sign in as ${DEMO_AUTHOR.email} (or ada@, alan@, grace@ ... @demo.quizgraph.dev), password "${DEMO_PASSWORD}"`);
+  await seedDemoData(stack.router.url, databases.urls.users);
+  log(
+    `demo data ready: password "${DEMO_PASSWORD}" for the author ${DEMO_AUTHOR.email}, the admin ${DEMO_ADMIN.email}, ` +
+      'and the players ada@, alan@, grace@, katherine@, edsger@demo.quizgraph.dev',
+  );
 }
 
 const { users, quizzes, results } = stack.services;

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildClientSchema, getIntrospectionQuery, isInputObjectType, isObjectType, type IntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { setRoleByEmail } from '@quizgraph/users/admin';
 import { startStack, type RunningStack } from '../src/stack.js';
 
 /** Everything real: three subgraphs on their own databases and the router, all over HTTP. */
@@ -25,12 +26,13 @@ interface Player {
   displayName: string;
 }
 
-async function registerPlayer(displayName: string): Promise<Player> {
+async function registerPlayer(displayName: string, role?: 'AUTHOR' | 'ADMIN'): Promise<Player> {
   const email = `e2e-${randomUUID()}@test.quizgraph.dev`;
   const password = 'a long enough passphrase';
   await ok(`mutation ($e: String!, $p: String!, $n: String!) { register(email: $e, password: $p, displayName: $n) { user { id } } }`, {
     variables: { e: email, p: password, n: displayName },
   });
+  if (role) await setRoleByEmail(inject('databaseUrls').users, email, role);
   const { login } = await ok(`mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken user { id displayName } } }`, {
     variables: { e: email, p: password },
   });
@@ -97,7 +99,7 @@ afterAll(async () => {
 
 describe('a quiz from authoring to the leaderboard, through the router', () => {
   it('shows player names from users, quiz titles from quizzes and scores from results, in order', async () => {
-    const author = await registerPlayer('E2E Author');
+    const author = await registerPlayer('E2E Author', 'AUTHOR');
     const quiz = await publishQuiz(author, 4);
     const [ana, ben, cleo, dev] = await Promise.all(['Ana', 'Ben', 'Cleo', 'Dev'].map((n) => registerPlayer(`${n} ${randomUUID().slice(0, 4)}`)));
     expect(await submit(ben!, quiz, 2)).toEqual({ score: 20, maxScore: 40, correctCount: 2 });
@@ -132,7 +134,7 @@ describe('a quiz from authoring to the leaderboard, through the router', () => {
   });
 
   it('reads authored quizzes and stats across subgraphs in one query', async () => {
-    const author = await registerPlayer('Prolific Author');
+    const author = await registerPlayer('Prolific Author', 'AUTHOR');
     await publishQuiz(author, 1);
     await publishQuiz(author, 2);
     const { me } = await ok(`{ me { displayName email authoredQuizzes { totalCount edges { node { title questionCount author { id } } } } stats { attempts rank } } }`, {
@@ -162,7 +164,7 @@ describe('the answer key stays secret', () => {
   });
 
   it('answers no key to the router, to _entities, or to a direct call without the internal credential', async () => {
-    const author = await registerPlayer('Key Keeper');
+    const author = await registerPlayer('Key Keeper', 'AUTHOR');
     const quiz = await publishQuiz(author, 2);
 
     const viaRouter = await api(`query ($id: ID!) { quiz(id: $id) { questions { options { id label isCorrect } } } }`, { variables: { id: quiz.id } });
@@ -191,7 +193,7 @@ describe('the answer key stays secret', () => {
 
 describe('no N+1 across subgraphs', () => {
   it('costs users one batched lookup for a leaderboard, whatever its length', async () => {
-    const author = await registerPlayer('Batch Author');
+    const author = await registerPlayer('Batch Author', 'AUTHOR');
     const small = await publishQuiz(author, 1);
     const large = await publishQuiz(author, 1);
     const players = await Promise.all(Array.from({ length: 12 }, (_, i) => registerPlayer(`Batch Player ${i}`)));

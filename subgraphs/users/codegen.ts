@@ -11,7 +11,10 @@ const config: CodegenConfig = {
         useTypeImports: true,
         contextType: '../context.js#Context',
         scalars: { DateTime: 'Date' },
-        mappers: { User: '../__generated__/prisma/client.js#User as UserModel' },
+        mappers: {
+          User: '../__generated__/prisma/client.js#User as UserModel',
+          Session: '../__generated__/prisma/client.js#Session as SessionModel',
+        },
         enumsAsTypes: true,
       },
     },

@@ -49,6 +49,12 @@ export class ConflictError extends QuizgraphError {
   }
 }
 
+export class RateLimitedError extends QuizgraphError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super('RATE_LIMITED', message, { retryAfterSeconds });
+  }
+}
+
 const CLIENT_CODES = new Set<string>([
   'BAD_USER_INPUT',
   'UNAUTHENTICATED',

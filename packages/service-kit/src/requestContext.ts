@@ -4,6 +4,15 @@ import type { Logger } from './logger.js';
 import { bearerToken, verifyAccessToken, type KeySource, type ServiceCaller, type Viewer } from './tokens.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
+/** The end client as the router saw it; trusted only on requests that carry a service credential. */
+export const CLIENT_ADDRESS_HEADER = 'x-quizgraph-client-address';
+export const CLIENT_USER_AGENT_HEADER = 'x-quizgraph-client-user-agent';
+
+export interface ClientInfo {
+  /** The client's IP address, or null when unknown. */
+  address: string | null;
+  userAgent: string | null;
+}
 
 /** What every subgraph resolver can rely on, whatever the service. */
 export interface BaseContext {
@@ -13,6 +22,17 @@ export interface BaseContext {
   viewer: Viewer | null;
   /** The process that called: the router or a sibling service, proven by its service credential. */
   caller: ServiceCaller;
+  /** The end client, as the router forwarded it. */
+  client: ClientInfo;
+}
+
+export function clientOf(req: Request): ClientInfo {
+  const address = req.headers[CLIENT_ADDRESS_HEADER];
+  const userAgent = req.headers[CLIENT_USER_AGENT_HEADER];
+  return {
+    address: typeof address === 'string' && /^[0-9a-fA-F:.]{2,45}$/.test(address) ? address : null,
+    userAgent: typeof userAgent === 'string' && userAgent !== '' ? userAgent.slice(0, 300) : null,
+  };
 }
 
 export function requestIdOf(req: Request): string {

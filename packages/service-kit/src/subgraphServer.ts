@@ -6,7 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createErrorFormatter } from './errors.js';
 import { listen, type RunningServer } from './httpServer.js';
 import type { Logger } from './logger.js';
-import { REQUEST_ID_HEADER, requestIdOf, viewerOf, type BaseContext } from './requestContext.js';
+import { clientOf, REQUEST_ID_HEADER, requestIdOf, viewerOf, type BaseContext } from './requestContext.js';
 import { SERVICE_CREDENTIAL_HEADER, verifyServiceCredential, type KeySource, type ServiceCaller } from './tokens.js';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
@@ -106,6 +106,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
           logger: logger.child({ requestId }),
           viewer,
           caller: res.locals.caller as ServiceCaller,
+          // Only ever read here, behind requireCaller: a client reaching the subgraph directly gets 401 first.
+          client: clientOf(req),
         });
       },
     }),

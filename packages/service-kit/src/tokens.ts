@@ -10,6 +10,8 @@ export type Role = (typeof ROLES)[number];
 export interface Viewer {
   userId: string;
   role: Role;
+  /** The session (refresh-token family) the access token was issued for, when it came from one. */
+  sessionId?: string;
 }
 
 export const ACCESS_TOKEN_ISSUER = 'quizgraph-users';
@@ -52,7 +54,8 @@ export interface IssuedToken {
 }
 
 export function issueAccessToken(key: SigningKey, viewer: Viewer, ttlSeconds: number): IssuedToken {
-  const token = jwt.sign({ role: viewer.role }, key.privateKey, {
+  const claims = viewer.sessionId ? { role: viewer.role, sid: viewer.sessionId } : { role: viewer.role };
+  const token = jwt.sign(claims, key.privateKey, {
     algorithm: TOKEN_ALGORITHM,
     keyid: key.kid,
     issuer: ACCESS_TOKEN_ISSUER,
@@ -96,7 +99,7 @@ export async function verifyAccessToken(token: string, keys: KeySource): Promise
   const payload = await verifyToken(token, keys, { issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE });
   const role = payload.role;
   if (!ROLES.includes(role)) throw new UnauthenticatedError('The token lacks a required claim.');
-  return { userId: payload.sub!, role };
+  return typeof payload.sid === 'string' ? { userId: payload.sub!, role, sessionId: payload.sid } : { userId: payload.sub!, role };
 }
 
 /** Reads `Authorization: Bearer <token>`; undefined when absent, an error when present but malformed. */

@@ -9,7 +9,7 @@ let keys: TestKeys;
 let quizzes: RunningService;
 let asRouter: ReturnType<typeof subgraphClient>;
 
-function tokenFor(role: 'PLAYER' | 'AUTHOR' | 'ADMIN' = 'PLAYER', userId = randomUUID()) {
+function tokenFor(role: 'PLAYER' | 'AUTHOR' | 'ADMIN' = 'AUTHOR', userId = randomUUID()) {
   return { userId, token: issueAccessToken(keys.accessTokenKeys.signing, { userId, role }, 600).token };
 }
 
@@ -70,9 +70,13 @@ describe('createQuiz and publishQuiz', () => {
     expect(data!.quiz).toEqual({ category: 'science', tags: ['space', 'planets'], difficulty: 'MEDIUM', author: { id: author.userId } });
   });
 
-  it('needs a signed-in caller', async () => {
+  it('needs a signed-in author or admin', async () => {
     const { errors } = await asRouter(CREATE, { variables: { input: quizInput() } });
     expect(errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const player = await asRouter(CREATE, { accessToken: tokenFor('PLAYER').token, variables: { input: quizInput() } });
+    expect(player.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const admin = await asRouter(CREATE, { accessToken: tokenFor('ADMIN').token, variables: { input: quizInput() } });
+    expect(admin.errors).toBeUndefined();
   });
 
   it.each([

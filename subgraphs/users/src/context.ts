@@ -1,9 +1,14 @@
-import type { BaseContext, SigningKey } from '@quizgraph/service-kit';
+import type { BaseContext } from '@quizgraph/service-kit';
 import type { PrismaClient } from './__generated__/prisma/client.js';
 import type { Loaders } from './loaders.js';
+import type { OutboxRelay } from './outbox.js';
+import type { TokenSettings } from './sessions.js';
+import type { LoginThrottle } from './throttle.js';
 
 export interface Context extends BaseContext {
   db: PrismaClient;
   loaders: Loaders;
-  tokens: { signingKey: SigningKey; ttlSeconds: number };
+  tokens: TokenSettings;
+  throttle: LoginThrottle;
+  outbox: OutboxRelay;
 }

@@ -11,6 +11,9 @@ const schema = z.object({
   USERS_DATABASE_URL: z.string().url(),
   LOG_LEVEL: logLevelSchema,
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** The results service's internal events endpoint, where UserDeleted is delivered. */
+  RESULTS_EVENTS_URL: z.string().url().default('http://localhost:4003/internal/events'),
 });
 
 export interface UsersEnv {
@@ -20,6 +23,8 @@ export interface UsersEnv {
   databaseUrl: string;
   logLevel: string;
   accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  resultsEventsUrl: string;
   keys: KeySettings;
 }
 
@@ -33,6 +38,8 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): UsersEnv {
     databaseUrl: e.USERS_DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_DAYS * 86_400,
+    resultsEventsUrl: e.RESULTS_EVENTS_URL,
     keys: keySettingsFromEnv(env, production, join(DATA_DIR, 'keys')),
   };
 }

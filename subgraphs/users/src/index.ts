@@ -1,10 +1,18 @@
-import { closeOnSignals, createLogger, loadAccessTokenKeyRing, loadServiceCredentialKeyRing, staticKeySource } from '@quizgraph/service-kit';
+import {
+  closeOnSignals,
+  createLogger,
+  loadAccessTokenKeyRing,
+  loadServiceCredentialKeyRing,
+  ServiceCredentialSigner,
+  staticKeySource,
+} from '@quizgraph/service-kit';
 import { loadEnv } from './env.js';
 import { startUsersService } from './server.js';
 
 /** Runs the users subgraph on its own (containers, clusters). `pnpm start` runs everything in one process instead. */
 const env = loadEnv();
 const logger = createLogger({ service: 'users', level: env.logLevel, pretty: !env.production && process.stdout.isTTY });
+const serviceKeys = await loadServiceCredentialKeyRing(env.keys);
 const service = await startUsersService({
   databaseUrl: env.databaseUrl,
   port: env.port,
@@ -12,8 +20,10 @@ const service = await startUsersService({
   logger,
   accessTokenKeys: await loadAccessTokenKeyRing(env.keys),
   accessTokenTtlSeconds: env.accessTokenTtlSeconds,
-  serviceKeys: staticKeySource((await loadServiceCredentialKeyRing(env.keys)).verification),
+  refreshTokenTtlSeconds: env.refreshTokenTtlSeconds,
+  serviceKeys: staticKeySource(serviceKeys.verification),
+  serviceSigner: new ServiceCredentialSigner('users', serviceKeys.signing),
+  eventSubscribers: () => [{ name: 'results', url: env.resultsEventsUrl }],
 });
 logger.info({ url: service.url }, 'users subgraph ready');
-
 closeOnSignals(() => service.close(), logger);

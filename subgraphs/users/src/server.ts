@@ -10,14 +10,18 @@ import {
   type KeySource,
   type Logger,
   type RunningService,
+  type ServiceCredentialSigner,
 } from '@quizgraph/service-kit';
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { PrismaClient } from './__generated__/prisma/client.js';
 import type { Context } from './context.js';
 import { createLoaders } from './loaders.js';
+import { startOutboxRelay, type Subscriber } from './outbox.js';
 import { decoyPasswordHash } from './passwords.js';
 import { resolvers } from './resolvers/index.js';
+import type { TokenSettings } from './sessions.js';
+import { DEFAULT_THROTTLE, LoginThrottle, type ThrottlePolicy } from './throttle.js';
 
 export const typeDefs = parse(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
 
@@ -29,15 +33,27 @@ export interface UsersServiceOptions {
   /** Signs access tokens (newest key) and publishes every public key as JWKS. */
   accessTokenKeys: KeyRing;
   accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
   /** Verifies the service credentials of the router and sibling services. */
   serviceKeys: KeySource;
+  /** Signs this service's own credentials (outbox deliveries). */
+  serviceSigner: ServiceCredentialSigner;
+  /** Who receives the users service's events (UserDeleted), e.g. the results service; read at each delivery. */
+  eventSubscribers: () => Subscriber[];
+  throttle?: ThrottlePolicy;
 }
 
 export async function startUsersService(options: UsersServiceOptions): Promise<RunningService> {
   const { pool, statements } = createCountingPool(options.databaseUrl);
   const db = new PrismaClient({ adapter: new PrismaPg(pool) });
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
-  const tokens = { signingKey: options.accessTokenKeys.signing, ttlSeconds: options.accessTokenTtlSeconds };
+  const tokens: TokenSettings = {
+    signingKey: options.accessTokenKeys.signing,
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds,
+    refreshTokenTtlSeconds: options.refreshTokenTtlSeconds,
+  };
+  const throttle = new LoginThrottle(db, options.throttle ?? DEFAULT_THROTTLE);
+  const outbox = startOutboxRelay({ db, subscribers: options.eventSubscribers, signer: options.serviceSigner, logger: options.logger });
   await decoyPasswordHash();
 
   const server = await startSubgraphServer<Context>({
@@ -46,7 +62,7 @@ export async function startUsersService(options: UsersServiceOptions): Promise<R
     logger: options.logger,
     accessKeys: staticKeySource(options.accessTokenKeys.verification),
     serviceKeys: options.serviceKeys,
-    buildContext: (base) => ({ ...base, db, loaders: createLoaders(db), tokens }),
+    buildContext: (base) => ({ ...base, db, loaders: createLoaders(db), tokens, throttle, outbox }),
     checkReady: async () => {
       await db.$queryRaw`SELECT 1`;
     },
@@ -67,8 +83,11 @@ export async function startUsersService(options: UsersServiceOptions): Promise<R
     sqlStatements: statements,
     async close() {
       await server.close();
+      await outbox.stop();
       await db.$disconnect();
       await pool.end();
     },
   };
 }
+
+export type { ThrottlePolicy } from './throttle.js';

@@ -23,4 +23,21 @@ const displayName = z
   .pipe(z.string().min(1, 'A display name cannot be empty.').max(50, 'A display name has at most 50 characters.'));
 
 export const registrationInput = z.object({ email, password, displayName });
+
+export const passwordChangeInput = z.object({ currentPassword: z.string(), newPassword: password });
+
+/** Omitted: unchanged. `null`: cleared (bio, avatarUrl); a display name cannot be cleared. */
+export const profileInput = z.object({
+  displayName: displayName.optional(),
+  bio: z
+    .string()
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(z.string().max(280, 'A bio has at most 280 characters.'))
+    .transform((s) => (s === '' ? null : s))
+    .nullish(),
+  avatarUrl: z
+    .url({ protocol: /^https$/, message: 'An avatar URL must be an https URL.' })
+    .max(2048, 'An avatar URL has at most 2048 characters.')
+    .nullish(),
+});
 export type RegistrationInput = z.infer<typeof registrationInput>;

@@ -31,7 +31,10 @@ beforeAll(async () => {
     logger: silentLogger,
     accessTokenKeys: keys.accessTokenKeys,
     accessTokenTtlSeconds: 900,
+    refreshTokenTtlSeconds: 86_400,
     serviceKeys: keys.serviceKeys,
+    serviceSigner: keys.signer('users'),
+    eventSubscribers: () => [],
   });
   asRouter = subgraphClient(users.url, 'users', keys.signer('router'));
 });
@@ -47,7 +50,7 @@ describe('register and login', () => {
     expect(errors).toBeUndefined();
     expect(data!.register.user).toMatchObject({ email: email.trim().toLowerCase(), displayName: 'Ada Lovelace', role: 'PLAYER' });
     const viewer = await verifyAccessToken(data!.register.accessToken, keys.accessKeys);
-    expect(viewer).toEqual({ userId: data!.register.user.id, role: 'PLAYER' });
+    expect(viewer).toMatchObject({ userId: data!.register.user.id, role: 'PLAYER', sessionId: expect.any(String) });
     expect(new Date(data!.register.accessTokenExpiresAt).getTime()).toBeGreaterThan(Date.now());
   });
 

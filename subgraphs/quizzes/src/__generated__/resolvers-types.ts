@@ -45,7 +45,7 @@ export type Difficulty =
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Creates a draft quiz written by the signed-in user. */
+  /** Creates a draft quiz written by the signed-in user, who must be an `AUTHOR` or an `ADMIN` (`FORBIDDEN` otherwise). */
   createQuiz: Quiz;
   /**
    * Opens a draft to players. Only its author or an admin may; every question must have a valid answer

@@ -37,7 +37,7 @@ export type Attempt = {
   maxScore: Scalars['Int']['output'];
   /** score / maxScore × 100, rounded to two decimals. */
   percentage: Scalars['Float']['output'];
-  /** Who took it (`null` if the account no longer exists). */
+  /** Who took it (`null` once the player has deleted their account). */
   player?: Maybe<User>;
   questionCount: Scalars['Int']['output'];
   /** The quiz attempted (`null` if it no longer exists). */

@@ -17,7 +17,7 @@ export const Attempt: AttemptResolvers = {
     return attempt && canReadAttempt(attempt, viewer) ? attempt : null;
   },
   quiz: (attempt) => ({ id: attempt.quizId }),
-  player: (attempt) => ({ id: attempt.userId }),
+  player: (attempt) => (attempt.userId ? { id: attempt.userId } : null),
   percentage: (attempt) => percentage(attempt.score, attempt.maxScore),
 };
 

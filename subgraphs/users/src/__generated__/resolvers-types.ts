@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { User as UserModel } from '../__generated__/prisma/client.js';
+import type { User as UserModel, Session as SessionModel } from '../__generated__/prisma/client.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -17,26 +17,78 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** What `register` and `login` return: a signed access token to send as `Authorization: Bearer <token>`. */
+/**
+ * A session's tokens. Send `accessToken` as `Authorization: Bearer <accessToken>`; before it expires,
+ * exchange `refreshToken` for a new pair with `refreshSession`.
+ */
 export type AuthPayload = {
   __typename?: 'AuthPayload';
-  /** A short-lived JWT (RS256) for the `Authorization: Bearer` header. */
+  /** A short-lived JWT (RS256, 15 minutes) for the `Authorization: Bearer` header. */
   accessToken: Scalars['String']['output'];
   /** When `accessToken` stops being accepted. */
   accessTokenExpiresAt: Scalars['DateTime']['output'];
+  /**
+   * An opaque token that `refreshSession` exchanges, once, for a new pair. Keep it secret (it is stored
+   * only as a hash); presenting it a second time ends the whole session.
+   */
+  refreshToken: Scalars['String']['output'];
+  /** When `refreshToken` stops being accepted (30 days after it was issued). */
+  refreshTokenExpiresAt: Scalars['DateTime']['output'];
   /** The signed-in user. */
   user: User;
 };
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Signs in. A wrong email and a wrong password get the same `UNAUTHENTICATED` error, in the same time. */
+  /**
+   * Replaces the signed-in user's password (same rules as `register`) and ends every other session.
+   * A wrong `currentPassword` is `BAD_USER_INPUT` and counts towards the sign-in throttle.
+   */
+  changePassword: Scalars['Boolean']['output'];
+  /**
+   * Deletes the signed-in user's account after checking the password. Their sessions end at once; their
+   * attempts stay in quiz statistics but are anonymised, and they leave every leaderboard.
+   */
+  deleteAccount: Scalars['Boolean']['output'];
+  /**
+   * Signs in. A wrong email and a wrong password get the same `UNAUTHENTICATED` error, in the same time.
+   * After 5 failures for one account, or 50 from one address, within 15 minutes, sign-ins are refused
+   * with `RATE_LIMITED` for 15 minutes (`extensions.retryAfterSeconds` says how long is left).
+   */
   login: AuthPayload;
+  /** Ends the session of this refresh token. True even when it had already ended. */
+  logout: Scalars['Boolean']['output'];
+  /** Ends every session of the signed-in user; returns how many were open. */
+  logoutEverywhere: Scalars['Int']['output'];
+  /**
+   * Exchanges a refresh token for a new access token and a new refresh token (rotation). A refresh token
+   * works once: presenting one that was already exchanged ends its whole session, since someone else
+   * may hold a copy.
+   */
+  refreshSession: AuthPayload;
   /**
    * Creates an account and signs it in. The email is normalised (trimmed, lower-cased) and must be unused
    * (`CONFLICT` otherwise); the password needs at least 10 characters and must not be a common one.
    */
   register: AuthPayload;
+  /** Admins only: gives a user a role. New access tokens (login, refreshSession) carry it. */
+  setUserRole: User;
+  /**
+   * Changes the signed-in user's public profile. Omitted arguments stay as they are; `null` clears `bio`
+   * or `avatarUrl`. `displayName`: 1 to 50 characters; `bio`: up to 280; `avatarUrl`: an https URL.
+   */
+  updateProfile: User;
+};
+
+
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteAccountArgs = {
+  password: Scalars['String']['input'];
 };
 
 
@@ -46,10 +98,33 @@ export type MutationLoginArgs = {
 };
 
 
+export type MutationLogoutArgs = {
+  refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationRefreshSessionArgs = {
+  refreshToken: Scalars['String']['input'];
+};
+
+
 export type MutationRegisterArgs = {
   displayName: Scalars['String']['input'];
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+
+export type MutationSetUserRoleArgs = {
+  role: Role;
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateProfileArgs = {
+  avatarUrl?: InputMaybe<Scalars['String']['input']>;
+  bio?: InputMaybe<Scalars['String']['input']>;
+  displayName?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Query = {
@@ -74,6 +149,22 @@ export type Role =
   /** Takes quizzes and appears on leaderboards. */
   | 'PLAYER';
 
+/**
+ * A signed-in device: created by `register` or `login`, kept alive by `refreshSession`, ended by `logout`,
+ * `logoutEverywhere` or `changePassword`.
+ */
+export type Session = {
+  __typename?: 'Session';
+  createdAt: Scalars['DateTime']['output'];
+  /** Whether the access token of this request belongs to this session. */
+  current: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  /** When a refresh token of this session was last used. */
+  lastUsedAt: Scalars['DateTime']['output'];
+  /** The User-Agent of the client that signed in, if it sent one. */
+  userAgent?: Maybe<Scalars['String']['output']>;
+};
+
 /** A Quizgraph account. Other services add fields to it: `authoredQuizzes` (quizzes) and `stats` (results). */
 export type User = {
   __typename?: 'User';
@@ -94,6 +185,11 @@ export type User = {
   id: Scalars['ID']['output'];
   /** What the user may do. */
   role: Role;
+  /**
+   * The devices signed in to this account, most recently used first. Readable only by the user themself
+   * and by admins: anyone else gets `null` and a `FORBIDDEN` error.
+   */
+  sessions?: Maybe<Array<Session>>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -195,11 +291,13 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Role: Role;
-  User: ResolverTypeWrapper<UserModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Role: Role;
+  Session: ResolverTypeWrapper<SessionModel>;
+  User: ResolverTypeWrapper<UserModel>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -208,15 +306,19 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   DateTime: Scalars['DateTime']['output'];
   Mutation: Record<PropertyKey, never>;
-  Query: Record<PropertyKey, never>;
-  ID: Scalars['ID']['output'];
-  User: UserModel;
   Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
+  ID: Scalars['ID']['output'];
+  Query: Record<PropertyKey, never>;
+  Session: SessionModel;
+  User: UserModel;
 }>;
 
 export type AuthPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = ResolversObject<{
   accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   accessTokenExpiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  refreshToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refreshTokenExpiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
@@ -225,13 +327,28 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
+  deleteAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteAccountArgs, 'password'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
+  logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogoutArgs, 'refreshToken'>>;
+  logoutEverywhere?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refreshSession?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'displayName' | 'email' | 'password'>>;
+  setUserRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserRoleArgs, 'role' | 'userId'>>;
+  updateProfile?: Resolver<ResolversTypes['User'], ParentType, ContextType, Partial<MutationUpdateProfileArgs>>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
+}>;
+
+export type SessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
@@ -243,6 +360,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  sessions?: Resolver<Maybe<Array<ResolversTypes['Session']>>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
@@ -250,6 +368,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Session?: SessionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

@@ -2,6 +2,6 @@ import { DateTimeScalar } from '@quizgraph/service-kit';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { Mutation } from './Mutation.js';
 import { Query } from './Query.js';
-import { User } from './User.js';
+import { Session, User } from './User.js';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, User };
+export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, User, Session };
