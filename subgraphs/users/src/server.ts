@@ -53,7 +53,11 @@ export async function startUsersService(options: UsersServiceOptions): Promise<R
     refreshTokenTtlSeconds: options.refreshTokenTtlSeconds,
   };
   const throttle = new LoginThrottle(db, options.throttle ?? DEFAULT_THROTTLE);
-  const outbox = startOutboxRelay({ db, subscribers: options.eventSubscribers, signer: options.serviceSigner, logger: options.logger });
+  // The relay polls in the background on its own small pool: it never takes a connection a request
+  // needs, and request SQL counts (statements()) stay the requests' own.
+  const relayPool = createCountingPool(options.databaseUrl, 2).pool;
+  const relayDb = new PrismaClient({ adapter: new PrismaPg(relayPool) });
+  const outbox = startOutboxRelay({ db: relayDb, subscribers: options.eventSubscribers, signer: options.serviceSigner, logger: options.logger });
   await decoyPasswordHash();
 
   const server = await startSubgraphServer<Context>({
@@ -84,6 +88,8 @@ export async function startUsersService(options: UsersServiceOptions): Promise<R
     async close() {
       await server.close();
       await outbox.stop();
+      await relayDb.$disconnect();
+      await relayPool.end();
       await db.$disconnect();
       await pool.end();
     },
