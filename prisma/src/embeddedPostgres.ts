@@ -138,6 +138,14 @@ async function allowTraversal(dir: string, log?: (line: string) => void): Promis
   }
 }
 
+/** The superuser URL of an embedded cluster created earlier in `dir` (it must be running to be used). */
+export async function embeddedPostgresUrl(dir: string, port: number): Promise<string> {
+  const file = join(dir, 'credentials.json');
+  if (!existsSync(file)) throw new Error(`No embedded Postgres was ever started in ${dir}: run pnpm start first.`);
+  const { user, password } = JSON.parse(await readFile(file, 'utf8')) as Credentials;
+  return `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+}
+
 function postgresIds(): { uid: number; gid: number } {
   const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
   const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());

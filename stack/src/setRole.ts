@@ -1,0 +1,28 @@
+import { databaseUrl, embeddedPostgresUrl } from '@quizgraph/prisma';
+import type { Role } from '@quizgraph/service-kit';
+import { setRoleByEmail } from '@quizgraph/users/admin';
+import { loadEnv } from './env.js';
+
+/**
+ * `pnpm users:set-role <email> <PLAYER|AUTHOR|ADMIN>`: gives a role outside the API, in the users
+ * database `pnpm start` uses (so it must be running when that is the embedded Postgres). This is how
+ * the first admin comes to exist; after that, admins use the setUserRole mutation.
+ */
+const [email, role] = process.argv.slice(2);
+if (!email || !role) {
+  console.error('Usage: pnpm users:set-role <email> <PLAYER|AUTHOR|ADMIN>');
+  process.exit(2);
+}
+const { database } = loadEnv();
+const url =
+  database.kind === 'urls'
+    ? database.urls.users
+    : databaseUrl(database.kind === 'server' ? database.serverUrl : await embeddedPostgresUrl(database.dir, database.port), 'quizgraph_users');
+try {
+  const user = await setRoleByEmail(url, email, role.toUpperCase() as Role);
+  console.log(`${email} is now ${user.role}. Their next login or refreshSession returns an access token with the role.`);
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(/ECONNREFUSED|Can't reach database/.test(message) ? `${message}\nIs pnpm start running?` : message);
+  process.exit(1);
+}
