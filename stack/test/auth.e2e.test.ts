@@ -8,6 +8,7 @@ import {
 } from '@quizgraph/service-kit';
 import { setRoleByEmail } from '@quizgraph/users/admin';
 import jwt from 'jsonwebtoken';
+import pg from 'pg';
 import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -80,6 +81,30 @@ describe('a session through the router', () => {
 
     expect((await api(`mutation ($t: String!) { logout(refreshToken: $t) }`, { variables: { t: account.refreshToken } })).data!.logout).toBe(true);
     expect((await api(REFRESH, { variables: { t: account.refreshToken } })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('the sign-in throttle through the router', () => {
+  it('locks an account after 5 failures with RATE_LIMITED, and a client cannot pick its own address', async () => {
+    const { email } = await register();
+    const LOGIN = `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`;
+    for (let i = 0; i < 5; i++) {
+      // A client claiming another address each time: the router overwrites it with the one it sees.
+      const failed = await api(LOGIN, { variables: { e: email, p: 'wrong password' }, headers: { 'x-quizgraph-client-address': `10.0.0.${i}` } });
+      expect(failed.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    const locked = await api(LOGIN, { variables: { e: email, p: PASSWORD } });
+    expect(locked.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+    expect(locked.errors?.[0]?.message).toMatch(/Try again in \d+ seconds/);
+
+    // The failures were counted against the address the router saw, never the ones the client claimed.
+    const db = new pg.Client({ connectionString: inject('databaseUrls').users });
+    await db.connect();
+    const { rows } = await db.query(`SELECT key FROM "LoginThrottle" WHERE key LIKE 'address:%'`);
+    await db.end();
+    const addresses = rows.map((r: { key: string }) => r.key);
+    expect(addresses.some((k) => k.startsWith('address:10.0.0.'))).toBe(false);
+    expect(addresses.some((k) => /127\.0\.0\.1$/.test(k))).toBe(true);
   });
 });
 
