@@ -7,6 +7,7 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import {
   bearerToken,
+  refusingRequest,
   createErrorFormatter,
   listen,
   REQUEST_ID_HEADER,
@@ -107,8 +108,10 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
         const requestId = requestIdOf(req);
         res.setHeader(REQUEST_ID_HEADER, requestId);
         // Verified once here: a bad token is refused before any subgraph is called.
-        const accessToken = bearerToken(req.headers.authorization);
-        const viewer = accessToken ? await verifyAccessToken(accessToken, options.accessKeys) : null;
+        const { accessToken, viewer } = await refusingRequest(async () => {
+          const token = bearerToken(req.headers.authorization);
+          return { accessToken: token, viewer: token ? await verifyAccessToken(token, options.accessKeys) : null };
+        });
         const client = { address: req.ip ?? null, userAgent: req.get('user-agent')?.slice(0, 300) ?? null };
         return { requestId, logger: logger.child({ requestId }), accessToken, viewer, client };
       },

@@ -91,7 +91,10 @@ describe('the sign-in throttle through the router', () => {
     for (let i = 0; i < 5; i++) {
       // A client claiming another address each time: the router overwrites it with the one it sees.
       const failed = await api(LOGIN, { variables: { e: email, p: 'wrong password' }, headers: { 'x-quizgraph-client-address': `10.0.0.${i}` } });
-      expect(failed.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(failed.status).toBe(200);
+      expect(failed.errors?.[0]?.message).toBe('The email or the password is incorrect.');
+      // Nothing about the subgraph behind the router reaches the client.
+      expect(failed.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED' });
     }
     const locked = await api(LOGIN, { variables: { e: email, p: PASSWORD } });
     expect(locked.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
@@ -251,6 +254,11 @@ describe('deleteAccount', () => {
     expect(board.stats.attempts).toBe(2);
     const global = await api(`{ leaderboard(first: 100) { edges { node { user { id } } } } }`);
     expect(global.data!.leaderboard.edges.some((e: { node: { user: { id: string } | null } }) => e.node.user?.id === leaving.id)).toBe(false);
+
+    // Its access token is still within its 15 minutes, but it cannot bring the player back.
+    const ghost = await api(SUBMIT, { accessToken: leaving.accessToken, variables: { q: quizId, a: answers } });
+    expect(ghost.errors?.[0]).toMatchObject({ message: 'This account no longer exists.', extensions: { code: 'UNAUTHENTICATED' } });
+    expect((await api(BOARD, { variables: { id: quizId } })).data!.quiz.leaderboard.totalCount).toBe(1);
 
     const admin = await withRole('ADMIN');
     const attempt = await api(`query ($id: ID!) { attempt(id: $id) { score player { id } } }`, {

@@ -25,9 +25,25 @@ export class BadUserInputError extends QuizgraphError {
   }
 }
 
+/**
+ * Raised by resolvers, it answers HTTP 200 with the error in the body: a subgraph must not answer 401
+ * for a wrong password, or the gateway would replace the message with "401: Unauthorized" and hand the
+ * client the subgraph's URL and raw response. Only a request refused as a whole gets 401:
+ * see `refusingRequest`.
+ */
 export class UnauthenticatedError extends QuizgraphError {
-  constructor(message = 'You must be signed in to do this.') {
-    super('UNAUTHENTICATED', message, { http: { status: 401 } });
+  constructor(message = 'You must be signed in to do this.', extensions: Record<string, unknown> = {}) {
+    super('UNAUTHENTICATED', message, extensions);
+  }
+}
+
+/** Runs a check on the whole request (the access token): its UNAUTHENTICATED error becomes HTTP 401. */
+export async function refusingRequest<T>(check: () => Promise<T>): Promise<T> {
+  try {
+    return await check();
+  } catch (error) {
+    if (error instanceof UnauthenticatedError) throw new UnauthenticatedError(error.message, { http: { status: 401 } });
+    throw error;
   }
 }
 
@@ -80,7 +96,8 @@ export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
-      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      // `response` and `serviceName` are what @apollo/gateway adds about a subgraph: internal.
+      const { stacktrace: _stacktrace, response: _response, serviceName: _serviceName, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { Logger } from './logger.js';
+import { refusingRequest } from './errors.js';
 import { bearerToken, verifyAccessToken, type KeySource, type ServiceCaller, type Viewer } from './tokens.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -41,6 +42,8 @@ export function requestIdOf(req: Request): string {
 }
 
 export async function viewerOf(req: Request, accessKeys: KeySource): Promise<Viewer | null> {
-  const token = bearerToken(req.headers.authorization);
-  return token ? verifyAccessToken(token, accessKeys) : null;
+  return refusingRequest(async () => {
+    const token = bearerToken(req.headers.authorization);
+    return token ? verifyAccessToken(token, accessKeys) : null;
+  });
 }

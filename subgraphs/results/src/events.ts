@@ -28,6 +28,8 @@ export async function applyEvent(db: PrismaClient, event: IncomingEvent): Promis
         // and the player leaves every leaderboard.
         const { userId } = event.payload;
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${userId}, 0))`;
+        // Remembered, so a submission with a still-valid access token cannot bring the player back.
+        await tx.$executeRaw`INSERT INTO "DeletedUser" ("userId") VALUES (${userId}::uuid) ON CONFLICT DO NOTHING`;
         await tx.$executeRaw`UPDATE "Attempt" SET "userId" = NULL, "idempotencyKey" = NULL WHERE "userId" = ${userId}::uuid`;
         await tx.$executeRaw`DELETE FROM "BestScore" WHERE "userId" = ${userId}::uuid`;
         await tx.$executeRaw`DELETE FROM "PlayerTotal" WHERE "userId" = ${userId}::uuid`;

@@ -1,4 +1,4 @@
-import { BadUserInputError, ConflictError, NotFoundError } from '@quizgraph/service-kit';
+import { BadUserInputError, ConflictError, NotFoundError, UnauthenticatedError } from '@quizgraph/service-kit';
 import { Prisma, type Attempt, type PrismaClient } from './__generated__/prisma/client.js';
 import type { AnswerKeySource } from './quizKeys.js';
 import { InvalidAnswerError, scoreAttempt, type Answer } from './scoring.js';
@@ -47,6 +47,11 @@ export async function submitQuiz(db: PrismaClient, keys: AnswerKeySource, submis
     return await db.$transaction(async (tx) => {
       // One submission per player at a time: the best-score and total updates below read, then write.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${submission.userId}, 0))`;
+      // Under the same lock as the anonymisation of a deleted account: either it already happened
+      // (refuse), or it happens after this attempt and removes it with the rest.
+      if (await tx.deletedUser.findUnique({ where: { userId: submission.userId } })) {
+        throw new UnauthenticatedError('This account no longer exists.');
+      }
       const attempt = await tx.attempt.create({
         data: {
           userId: submission.userId,
