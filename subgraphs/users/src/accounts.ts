@@ -49,13 +49,11 @@ export async function login(
   const email = normaliseEmail(credentials.email);
   const subject = { email, address: client.address };
   await throttle.assertAllowed(subject);
+  await throttle.claimAttempt(subject);
   const user = await db.user.findUnique({ where: { email } });
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), credentials.password);
-  if (!user || !valid) {
-    await throttle.recordFailure(subject);
-    throw new UnauthenticatedError('The email or the password is incorrect.');
-  }
-  await throttle.recordSuccess(email);
+  if (!user || !valid) throw new UnauthenticatedError('The email or the password is incorrect.');
+  await throttle.recordSuccess(subject);
   return openSession(db, user, client.userAgent, tokens);
 }
 
@@ -65,10 +63,9 @@ async function confirmPassword(db: PrismaClient, throttle: LoginThrottle, viewer
   if (!user) throw new UnauthenticatedError('This account no longer exists.');
   const subject = { email: user.email, address: client.address };
   await throttle.assertAllowed(subject);
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    await throttle.recordFailure(subject);
-    throw new BadUserInputError('The password is incorrect.', { field });
-  }
+  await throttle.claimAttempt(subject);
+  if (!(await verifyPassword(user.passwordHash, password))) throw new BadUserInputError('The password is incorrect.', { field });
+  await throttle.recordSuccess(subject);
   return user;
 }
 

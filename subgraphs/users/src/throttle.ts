@@ -30,9 +30,9 @@ function keysOf({ email, address }: ThrottleSubject): Array<{ key: string; rule:
 }
 
 /**
- * Sign-in throttling kept in the users database, so it holds across restarts and replicas. Checked
- * before any password work: a locked account costs an attacker nothing to ask about and tells them
- * nothing, whether the email exists or not.
+ * Sign-in throttling kept in the users database, so it holds across restarts and replicas. Attempts
+ * are counted before any password work: a locked account costs an attacker nothing to ask about and
+ * tells them nothing, whether the email exists or not.
  */
 export class LoginThrottle {
   constructor(
@@ -49,12 +49,17 @@ export class LoginThrottle {
     throw new RateLimitedError(`Too many failed sign-in attempts. Try again in ${retryAfterSeconds} seconds.`, retryAfterSeconds);
   }
 
-  /** Counts a failure against the account and the address; the one that reaches its limit locks. */
-  async recordFailure(subject: ThrottleSubject): Promise<void> {
+  /**
+   * Counts an attempt against the account and the address before any password work, and refuses it
+   * when that count is over the limit: of a burst of parallel guesses, at most `maxFailures` get
+   * checked. A success gives its attempt back (`recordSuccess`).
+   */
+  async claimAttempt(subject: ThrottleSubject): Promise<void> {
+    let over = false;
     for (const { key, rule } of keysOf(subject)) {
       const { maxFailures, windowSeconds, lockSeconds } = this.policy[rule];
-      // One statement, so concurrent failures cannot both read a count below the limit.
-      await this.db.$executeRaw`
+      // One statement, so concurrent attempts each see their own count.
+      const [row] = await this.db.$queryRaw<Array<{ failures: number }>>`
         INSERT INTO "LoginThrottle" (key, failures, "windowStartedAt", "lockedUntil")
         VALUES (${key}, 1, now(), CASE WHEN 1 >= ${maxFailures} THEN now() + make_interval(secs => ${lockSeconds}) END)
         ON CONFLICT (key) DO UPDATE SET
@@ -66,12 +71,25 @@ export class LoginThrottle {
             WHEN "LoginThrottle"."windowStartedAt" >= now() - make_interval(secs => ${windowSeconds})
              AND "LoginThrottle".failures + 1 >= ${maxFailures}
             THEN now() + make_interval(secs => ${lockSeconds})
-            ELSE "LoginThrottle"."lockedUntil" END`;
+            ELSE "LoginThrottle"."lockedUntil" END
+        RETURNING failures`;
+      if (row && row.failures > maxFailures) over = true;
     }
+    if (over) await this.assertAllowed(subject);
   }
 
-  /** A successful sign-in clears the account's count (not the address's: one success does not vouch for the rest). */
-  async recordSuccess(email: string): Promise<void> {
-    await this.db.loginThrottle.deleteMany({ where: { key: `account:${email}` } });
+  /**
+   * A successful sign-in clears the account's count, and gives back the one attempt it took from the
+   * address (one success does not vouch for the address's other attempts).
+   */
+  async recordSuccess(subject: ThrottleSubject): Promise<void> {
+    await this.db.loginThrottle.deleteMany({ where: { key: `account:${subject.email}` } });
+    if (subject.address) {
+      const { maxFailures } = this.policy.address;
+      await this.db.$executeRaw`
+        UPDATE "LoginThrottle" SET failures = greatest(failures - 1, 0),
+          "lockedUntil" = CASE WHEN failures - 1 >= ${maxFailures} THEN "lockedUntil" END
+        WHERE key = ${`address:${subject.address}`}`;
+    }
   }
 }

@@ -203,6 +203,14 @@ describe('the sign-in throttle', () => {
     expect((await login(email, PASSWORD)).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
   });
 
+  it('checks at most 5 passwords of a burst of parallel guesses at one account', async () => {
+    const { email } = await register();
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => login(email, 'parallel guess')));
+    const codes = outcomes.map((o) => o.errors?.[0]?.extensions?.code);
+    expect(codes.filter((c) => c === 'UNAUTHENTICATED').length).toBeLessThanOrEqual(5);
+    expect(codes.filter((c) => c === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(15);
+  });
+
   it('locks a client address that fails across many accounts', async () => {
     const address = newAddress();
     for (let i = 0; i < 8; i++) {
