@@ -26,8 +26,11 @@ export function staticKeySource(keys: VerificationKeys | (() => VerificationKeys
   return { get: async (kid) => (typeof keys === 'function' ? keys() : keys).get(kid) };
 }
 
-/** Fetches a JWKS document, and again (at most every `minRefreshMs`) when a token names an unknown kid. */
-export function jwksKeySource(url: string, minRefreshMs = 30_000): KeySource {
+/**
+ * Fetches a JWKS document; again (at most every `minRefreshMs`) when a token names an unknown kid, and
+ * every `maxAgeMs` regardless, so a key removed from the document stops verifying within that time.
+ */
+export function jwksKeySource(url: string, minRefreshMs = 30_000, maxAgeMs = 300_000): KeySource {
   let keys: VerificationKeys = new Map();
   let fetchedAt = 0;
   let inFlight: Promise<void> | undefined;
@@ -39,7 +42,8 @@ export function jwksKeySource(url: string, minRefreshMs = 30_000): KeySource {
   };
   return {
     async get(kid) {
-      if (!keys.has(kid) && Date.now() - fetchedAt >= minRefreshMs) {
+      const age = Date.now() - fetchedAt;
+      if ((!keys.has(kid) && age >= minRefreshMs) || age >= maxAgeMs) {
         inFlight ??= refresh().finally(() => (inFlight = undefined));
         await inFlight.catch(() => undefined);
       }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { isUuid, type OffsetPage, type Viewer } from '@quizgraph/service-kit';
-import type { PrismaClient, Quiz } from './__generated__/prisma/client.js';
+import { Prisma, type PrismaClient, type Quiz } from './__generated__/prisma/client.js';
 import type { QuestionWithOptions } from './models.js';
 
 export interface QuizVersionRef {
@@ -55,24 +55,23 @@ export function createLoaders(db: PrismaClient, viewer: Viewer | null): Loaders 
         loader = new DataLoader(async (authorIds) => {
           const ids = authorIds.filter(isUuid);
           const isAdmin = viewer?.role === 'ADMIN';
-          // One statement for every author on the page: rank each author's quizzes, keep the page's slice.
-          const rows = await db.$queryRaw<Array<Quiz & { total: bigint }>>`
-            SELECT * FROM (
-              SELECT q.*,
-                     row_number() OVER (PARTITION BY q."authorId" ORDER BY q."createdAt" DESC, q.id DESC) AS rn,
-                     count(*) OVER (PARTITION BY q."authorId") AS total
-              FROM "Quiz" q
-              WHERE q."authorId" = ANY(${ids}::uuid[])
-                AND (q.status <> 'DRAFT' OR ${isAdmin} OR q."authorId" = ${viewer?.userId ?? null}::uuid)
-            ) ranked
-            WHERE rn > ${page.offset} AND rn <= ${page.offset + page.limit}
-            ORDER BY rn`;
-          const byAuthor = new Map<string, QuizListPage>();
-          for (const { rn: _rn, total, ...quiz } of rows as Array<Quiz & { total: bigint; rn: bigint }>) {
-            const entry = byAuthor.get(quiz.authorId) ?? { rows: [], totalCount: Number(total) };
-            entry.rows.push(quiz);
-            byAuthor.set(quiz.authorId, entry);
-          }
+          const visible = Prisma.sql`q."authorId" = ANY(${ids}::uuid[])
+            AND (q.status <> 'DRAFT' OR ${isAdmin} OR q."authorId" = ${viewer?.userId ?? null}::uuid)`;
+          // One statement for every author's page (rank each author's quizzes, keep the slice), one for
+          // their totals: a page past the end still knows how many there are.
+          const [rows, counts] = await Promise.all([
+            db.$queryRaw<Array<Quiz & { rn: bigint }>>`
+              SELECT * FROM (
+                SELECT q.*, row_number() OVER (PARTITION BY q."authorId" ORDER BY q."createdAt" DESC, q.id DESC) AS rn
+                FROM "Quiz" q WHERE ${visible}
+              ) ranked
+              WHERE rn > ${page.offset} AND rn <= ${page.offset + page.limit}
+              ORDER BY rn`,
+            db.$queryRaw<Array<{ authorId: string; total: number }>>`
+              SELECT q."authorId", count(*)::int AS total FROM "Quiz" q WHERE ${visible} GROUP BY q."authorId"`,
+          ]);
+          const byAuthor = new Map<string, QuizListPage>(counts.map(({ authorId, total }) => [authorId, { rows: [], totalCount: total }]));
+          for (const { rn: _rn, ...quiz } of rows) byAuthor.get(quiz.authorId)?.rows.push(quiz);
           return authorIds.map((id) => byAuthor.get(id) ?? { rows: [], totalCount: 0 });
         });
         authoredPages.set(shape, loader);

@@ -53,23 +53,24 @@ export async function quizLeaderboardPages(
   quizIds: readonly string[],
   page: OffsetPage,
 ): Promise<Map<string, RowsPage>> {
-  const rows = await db.$queryRaw<Array<LeaderboardRow & { quizId: string; total: number }>>`
-    SELECT "quizId", "userId", score, "timeTakenMs", "achievedAt", rank, total FROM (
-      SELECT b.*,
-             (RANK() OVER (PARTITION BY "quizId" ORDER BY score DESC, "timeTakenMs" ASC))::int AS rank,
-             ROW_NUMBER() OVER (PARTITION BY "quizId" ORDER BY score DESC, "timeTakenMs" ASC, "achievedAt" ASC, "userId" ASC) AS rn,
-             (count(*) OVER (PARTITION BY "quizId"))::int AS total
-      FROM "BestScore" b
-      WHERE "quizId" = ANY(${[...quizIds]}::uuid[])
-    ) ranked
-    WHERE rn > ${page.offset} AND rn <= ${page.offset + page.limit}
-    ORDER BY "quizId", rn`;
-  const pages = new Map<string, RowsPage>();
-  for (const { quizId, total, ...row } of rows) {
-    const entry = pages.get(quizId) ?? { rows: [], totalCount: total };
-    entry.rows.push(row);
-    pages.set(quizId, entry);
-  }
+  const ids = [...quizIds];
+  // Counted apart from the page: a page past the end (or of size 0) still knows the total.
+  const [rows, counts] = await Promise.all([
+    db.$queryRaw<Array<LeaderboardRow & { quizId: string }>>`
+      SELECT "quizId", "userId", score, "timeTakenMs", "achievedAt", rank FROM (
+        SELECT b.*,
+               (RANK() OVER (PARTITION BY "quizId" ORDER BY score DESC, "timeTakenMs" ASC))::int AS rank,
+               ROW_NUMBER() OVER (PARTITION BY "quizId" ORDER BY score DESC, "timeTakenMs" ASC, "achievedAt" ASC, "userId" ASC) AS rn
+        FROM "BestScore" b
+        WHERE "quizId" = ANY(${ids}::uuid[])
+      ) ranked
+      WHERE rn > ${page.offset} AND rn <= ${page.offset + page.limit}
+      ORDER BY "quizId", rn`,
+    db.$queryRaw<Array<{ quizId: string; total: number }>>`
+      SELECT "quizId", count(*)::int AS total FROM "BestScore" WHERE "quizId" = ANY(${ids}::uuid[]) GROUP BY "quizId"`,
+  ]);
+  const pages = new Map<string, RowsPage>(counts.map(({ quizId, total }) => [quizId, { rows: [], totalCount: total }]));
+  for (const { quizId, ...row } of rows) pages.get(quizId)?.rows.push(row);
   return pages;
 }
 

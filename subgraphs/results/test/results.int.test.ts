@@ -212,6 +212,16 @@ describe('leaderboards and stats', () => {
     expect(await cost(5)).toBe(await cost(1));
   });
 
+  it('knows a quiz leaderboard total on a page past its end', async () => {
+    const key = quiz([1]);
+    for (const p of [player(), player(), player()]) await submit(p.token, key, [0]);
+    const { data } = await asRouter(
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Quiz { leaderboard(first: 0) { totalCount edges { rank } pageInfo { hasNextPage } } } } }`,
+      { variables: { r: [{ __typename: 'Quiz', id: key.quizId }] } },
+    );
+    expect(data!._entities[0].leaderboard).toEqual({ totalCount: 3, edges: [], pageInfo: { hasNextPage: true } });
+  });
+
   it('rejects a leaderboard page over 100', async () => {
     const { errors } = await asRouter('{ leaderboard(first: 1000) { totalCount } }');
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });

@@ -45,7 +45,10 @@ export function startOutboxRelay({ db, subscribers, signer, logger, intervalMs =
   let stopped = false;
 
   async function deliver(event: OutboxEvent): Promise<void> {
-    for (const subscriber of subscribers()) {
+    const targets = subscribers();
+    // Nobody to tell yet (a subscriber still starting): not delivered, so not published.
+    if (targets.length === 0) throw new Error('no subscriber is known yet');
+    for (const subscriber of targets) {
       const response = await fetch(subscriber.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [SERVICE_CREDENTIAL_HEADER]: signer.credentialFor(subscriber.name) },

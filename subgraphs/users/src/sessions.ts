@@ -66,7 +66,11 @@ export async function refreshSession(db: PrismaClient, refreshToken: string, set
   const next = newRefreshToken(settings.refreshTokenTtlSeconds);
   const rotated = await db.$transaction(async (tx) => {
     // Claim the token: of two concurrent refreshes with it, exactly one gets here with count 1.
-    const { count } = await tx.refreshToken.updateMany({ where: { id: stored.id, usedAt: null }, data: { usedAt: new Date() } });
+    // The session must still be open: a logout or password change racing this refresh wins.
+    const { count } = await tx.refreshToken.updateMany({
+      where: { id: stored.id, usedAt: null, session: { revokedAt: null } },
+      data: { usedAt: new Date() },
+    });
     if (count === 0) return false;
     await tx.refreshToken.create({ data: { sessionId: stored.sessionId, tokenHash: next.hash, expiresAt: next.expiresAt } });
     await tx.session.update({ where: { id: stored.sessionId }, data: { lastUsedAt: new Date() } });
