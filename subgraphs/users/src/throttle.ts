@@ -1,4 +1,5 @@
 import { RateLimitedError } from '@quizgraph/service-kit';
+import { isIPv6 } from 'node:net';
 import type { PrismaClient } from './__generated__/prisma/client.js';
 
 export interface ThrottleRule {
@@ -25,8 +26,26 @@ export interface ThrottleSubject {
   address: string | null;
 }
 
+/**
+ * What one client controls: an IPv4 address (also when IPv4-mapped), or a whole IPv6 /64, since one
+ * host is usually handed a /64 and could otherwise pick a fresh address for every guess.
+ */
+export function addressKey(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!isIPv6(address)) return address;
+  const [head = '', tail = ''] = address.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = address.includes('::') && tail ? tail.split(':') : [];
+  const groups = [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
 function keysOf({ email, address }: ThrottleSubject): Array<{ key: string; rule: keyof ThrottlePolicy }> {
-  return [{ key: `account:${email}`, rule: 'account' }, ...(address ? [{ key: `address:${address}`, rule: 'address' as const }] : [])];
+  return [
+    { key: `account:${email}`, rule: 'account' },
+    ...(address ? [{ key: `address:${addressKey(address)}`, rule: 'address' as const }] : []),
+  ];
 }
 
 /**
@@ -89,7 +108,7 @@ export class LoginThrottle {
       await this.db.$executeRaw`
         UPDATE "LoginThrottle" SET failures = greatest(failures - 1, 0),
           "lockedUntil" = CASE WHEN failures - 1 >= ${maxFailures} THEN "lockedUntil" END
-        WHERE key = ${`address:${subject.address}`}`;
+        WHERE key = ${`address:${addressKey(subject.address)}`}`;
     }
   }
 }
