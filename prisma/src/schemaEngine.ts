@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 import { existsSync } from 'node:fs';
@@ -68,7 +69,10 @@ function withEngine<T>(datamodel: string, connectionString: string, run: (engine
 
 async function runEngine<T>(datamodel: string, connectionString: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
-  const factory = new PrismaPg({ connectionString });
+  // A pool of our own, ended below: the adapter's pool would otherwise outlive the engine with an idle
+  // connection, which crashes the process when the server later shuts down.
+  const pool = new pg.Pool({ connectionString, max: 2 });
+  const factory = new PrismaPg(pool);
   const adapter = bindMigrationAwareSqlAdapterFactory(factory);
   const engine = await SchemaEngine.new({ datamodels: [['schema.prisma', datamodel]] }, () => undefined, adapter);
   try {
@@ -79,6 +83,7 @@ async function runEngine<T>(datamodel: string, connectionString: string, run: (e
   } finally {
     state.lastPanic = undefined;
     engine.free();
+    await pool.end();
   }
 }
 

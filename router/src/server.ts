@@ -70,6 +70,9 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     introspection: !options.production,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
+    // The process owner shuts down in order (router, subgraphs, database): Apollo's own SIGINT handler
+    // would stop this server and re-raise the signal, killing the process halfway.
+    stopOnTerminationSignals: false,
     plugins: [
       options.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })

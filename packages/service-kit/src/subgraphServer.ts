@@ -89,6 +89,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     // usage reporting, so inline traces would only add weight to every response.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
     includeStacktraceInErrorResponses: false,
+    // The process owner shuts down in order (router, subgraphs, database): Apollo's own SIGINT handler
+    // would stop this server and re-raise the signal, killing the process halfway.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
