@@ -1,3 +1,4 @@
+import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 
 export interface CountingPool {
@@ -18,4 +19,38 @@ export function createCountingPool(connectionString: string, max = 10): Counting
     };
   });
   return { pool, statements: () => statements };
+}
+
+export interface ServiceDatabase<TClient> {
+  db: TClient;
+  /** SQL statements this client has sent so far. */
+  statements(): number;
+  /** Resolves when the database answers: what `/ready` reports. */
+  ping(): Promise<void>;
+  /** Disconnects the client, then ends its pool. */
+  close(): Promise<void>;
+}
+
+/**
+ * A service's Prisma client over a counting pg pool of its own (Prisma 7's driver adapter, no native
+ * engine). `createClient` is the service's generated PrismaClient, which only it can construct.
+ */
+export function openServiceDatabase<TClient extends { $disconnect(): Promise<void> }>(
+  connectionString: string,
+  createClient: (adapter: PrismaPg) => TClient,
+  max = 10,
+): ServiceDatabase<TClient> {
+  const { pool, statements } = createCountingPool(connectionString, max);
+  const db = createClient(new PrismaPg(pool));
+  return {
+    db,
+    statements,
+    ping: async () => {
+      await pool.query('SELECT 1');
+    },
+    async close() {
+      await db.$disconnect();
+      await pool.end();
+    },
+  };
 }

@@ -7,9 +7,9 @@ export interface RunningService extends RunningSubgraph {
   sqlStatements(): number;
 }
 
-/** Accepts a UUID, or answers with the message a client should see. */
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether an id is a UUID: checked before it reaches a `uuid` column, which would reject it with a database error. */
 export function isUuid(value: string): boolean {
   return UUID_PATTERN.test(value);
 }

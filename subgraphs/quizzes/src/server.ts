@@ -1,7 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { createCountingPool } from '@quizgraph/prisma';
+import { openServiceDatabase } from '@quizgraph/prisma';
 import { isUuid, startSubgraphServer, type KeySource, type Logger, type RunningService } from '@quizgraph/service-kit';
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
@@ -26,8 +25,8 @@ export interface QuizzesServiceOptions {
 }
 
 export async function startQuizzesService(options: QuizzesServiceOptions): Promise<RunningService> {
-  const { pool, statements } = createCountingPool(options.databaseUrl);
-  const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const database = openServiceDatabase(options.databaseUrl, (adapter) => new PrismaClient({ adapter }));
+  const { db } = database;
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
 
   const server = await startSubgraphServer<Context>({
@@ -37,9 +36,7 @@ export async function startQuizzesService(options: QuizzesServiceOptions): Promi
     accessKeys: options.accessKeys,
     serviceKeys: options.serviceKeys,
     buildContext: (base) => ({ ...base, db, loaders: createLoaders(db, base.viewer) }),
-    checkReady: async () => {
-      await db.$queryRaw`SELECT 1`;
-    },
+    checkReady: database.ping,
     routes: (app, requireCaller) => {
       // The internal channel for scoring. Not GraphQL, so neither the API schema nor the router can reach
       // it; and only a caller holding a service credential naming it `results` gets an answer.
@@ -67,11 +64,10 @@ export async function startQuizzesService(options: QuizzesServiceOptions): Promi
   return {
     ...server,
     name: 'quizzes',
-    sqlStatements: statements,
+    sqlStatements: database.statements,
     async close() {
       await server.close();
-      await db.$disconnect();
-      await pool.end();
+      await database.close();
     },
   };
 }

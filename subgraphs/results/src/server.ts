@@ -1,7 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { createCountingPool } from '@quizgraph/prisma';
+import { openServiceDatabase } from '@quizgraph/prisma';
 import { startSubgraphServer, type KeySource, type Logger, type RunningService } from '@quizgraph/service-kit';
 import express from 'express';
 import { readFileSync } from 'node:fs';
@@ -27,8 +26,8 @@ export interface ResultsServiceOptions {
 }
 
 export async function startResultsService(options: ResultsServiceOptions): Promise<RunningService> {
-  const { pool, statements } = createCountingPool(options.databaseUrl);
-  const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const database = openServiceDatabase(options.databaseUrl, (adapter) => new PrismaClient({ adapter }));
+  const { db } = database;
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
 
   const server = await startSubgraphServer<Context>({
@@ -38,9 +37,7 @@ export async function startResultsService(options: ResultsServiceOptions): Promi
     accessKeys: options.accessKeys,
     serviceKeys: options.serviceKeys,
     buildContext: (base) => ({ ...base, db, loaders: createLoaders(db, base.viewer), answerKeys: options.answerKeys }),
-    checkReady: async () => {
-      await db.$queryRaw`SELECT 1`;
-    },
+    checkReady: database.ping,
     routes: (app, requireCaller) => {
       // Where other services' outboxes deliver events; only the users service publishes any today.
       app.post('/internal/events', requireCaller(['users']), express.json({ limit: '64kb' }), async (req, res) => {
@@ -66,11 +63,10 @@ export async function startResultsService(options: ResultsServiceOptions): Promi
   return {
     ...server,
     name: 'results',
-    sqlStatements: statements,
+    sqlStatements: database.statements,
     async close() {
       await server.close();
-      await db.$disconnect();
-      await pool.end();
+      await database.close();
     },
   };
 }

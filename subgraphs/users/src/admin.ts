@@ -1,4 +1,4 @@
-import { PrismaPg } from '@prisma/adapter-pg';
+import { openServiceDatabase } from '@quizgraph/prisma';
 import { ROLES, type Role } from '@quizgraph/service-kit';
 import { PrismaClient } from './__generated__/prisma/client.js';
 import { normaliseEmail } from './validation.js';
@@ -9,13 +9,13 @@ import { normaliseEmail } from './validation.js';
  */
 export async function setRoleByEmail(databaseUrl: string, email: string, role: Role): Promise<{ id: string; role: Role }> {
   if (!ROLES.includes(role)) throw new Error(`A role is one of ${ROLES.join(', ')}.`);
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  const { db, close } = openServiceDatabase(databaseUrl, (adapter) => new PrismaClient({ adapter }), 1);
   try {
     const user = await db.user.findUnique({ where: { email: normaliseEmail(email) } });
     if (!user) throw new Error(`No account has the email ${email}.`);
     const updated = await db.user.update({ where: { id: user.id }, data: { role } });
     return { id: updated.id, role: updated.role };
   } finally {
-    await db.$disconnect();
+    await close();
   }
 }

@@ -1,7 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { createCountingPool } from '@quizgraph/prisma';
+import { openServiceDatabase } from '@quizgraph/prisma';
 import {
   publicJwks,
   startSubgraphServer,
@@ -44,8 +43,8 @@ export interface UsersServiceOptions {
 }
 
 export async function startUsersService(options: UsersServiceOptions): Promise<RunningService> {
-  const { pool, statements } = createCountingPool(options.databaseUrl);
-  const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const database = openServiceDatabase(options.databaseUrl, (adapter) => new PrismaClient({ adapter }));
+  const { db } = database;
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
   const tokens: TokenSettings = {
     signingKey: options.accessTokenKeys.signing,
@@ -55,9 +54,8 @@ export async function startUsersService(options: UsersServiceOptions): Promise<R
   const throttle = new LoginThrottle(db, options.throttle ?? DEFAULT_THROTTLE);
   // The relay polls in the background on its own small pool: it never takes a connection a request
   // needs, and request SQL counts (statements()) stay the requests' own.
-  const relayPool = createCountingPool(options.databaseUrl, 2).pool;
-  const relayDb = new PrismaClient({ adapter: new PrismaPg(relayPool) });
-  const outbox = startOutboxRelay({ db: relayDb, subscribers: options.eventSubscribers, signer: options.serviceSigner, logger: options.logger });
+  const relayDatabase = openServiceDatabase(options.databaseUrl, (adapter) => new PrismaClient({ adapter }), 2);
+  const outbox = startOutboxRelay({ db: relayDatabase.db, subscribers: options.eventSubscribers, signer: options.serviceSigner, logger: options.logger });
   await decoyPasswordHash();
 
   const server = await startSubgraphServer<Context>({
@@ -67,9 +65,7 @@ export async function startUsersService(options: UsersServiceOptions): Promise<R
     accessKeys: staticKeySource(options.accessTokenKeys.verification),
     serviceKeys: options.serviceKeys,
     buildContext: (base) => ({ ...base, db, loaders: createLoaders(db), tokens, throttle, outbox }),
-    checkReady: async () => {
-      await db.$queryRaw`SELECT 1`;
-    },
+    checkReady: database.ping,
     routes: (app) => {
       // Public by design: verifiers (the router, other services, anyone) fetch the access-token keys here.
       app.get('/.well-known/jwks.json', (_req, res) => {
@@ -84,14 +80,12 @@ export async function startUsersService(options: UsersServiceOptions): Promise<R
   return {
     ...server,
     name: 'users',
-    sqlStatements: statements,
+    sqlStatements: database.statements,
     async close() {
       await server.close();
       await outbox.stop();
-      await relayDb.$disconnect();
-      await relayPool.end();
-      await db.$disconnect();
-      await pool.end();
+      await relayDatabase.close();
+      await database.close();
     },
   };
 }
