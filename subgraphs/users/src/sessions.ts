@@ -90,7 +90,7 @@ export async function logout(db: PrismaClient, refreshToken: string): Promise<vo
   if (stored) await endSessions(db, { id: stored.sessionId });
 }
 
-/** Ends the matching open sessions; returns how many were open. */
+/** Ends the matching sessions that had not ended yet; returns how many it ended. */
 export async function endSessions(
   db: Pick<PrismaClient, 'session'>,
   where: { id: string } | { userId: string; exceptId?: string | undefined },

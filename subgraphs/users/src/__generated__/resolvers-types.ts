@@ -58,7 +58,7 @@ export type Mutation = {
   login: AuthPayload;
   /** Ends the session of this refresh token. True even when it had already ended. */
   logout: Scalars['Boolean']['output'];
-  /** Ends every session of the signed-in user; returns how many were open. */
+  /** Ends every session of the signed-in user that had not ended yet; returns how many it ended. */
   logoutEverywhere: Scalars['Int']['output'];
   /**
    * Exchanges a refresh token for a new access token and a new refresh token (rotation). A refresh token
