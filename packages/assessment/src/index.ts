@@ -1,0 +1,6 @@
+export * from './answerKey.js';
+export * from './answers.js';
+export * from './questions.js';
+export * from './scoring.js';
+export * from './settings.js';
+export * from './text.js';
