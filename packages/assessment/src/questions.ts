@@ -70,7 +70,8 @@ const options = (what: string) =>
 
 const finite = (what: string) =>
   z
-    .number({ error: `${what} is required.` })
+    // zod refuses NaN and ±Infinity as not numbers at all: say so rather than "required".
+    .number({ error: (issue) => (typeof issue.input === 'number' ? `${what} must be a finite number.` : `${what} is required.`) })
     .refine(Number.isFinite, `${what} must be a finite number.`)
     .refine((n) => Math.abs(n) <= LIMITS.numericMagnitude, `${what} is at most ${LIMITS.numericMagnitude} in size.`);
 

@@ -17,8 +17,12 @@ export function roundScore(points: number): number {
 
 const clamp01 = (n: number) => Math.min(1, Math.max(0, n));
 
-/** How close a NUMERIC answer must be beyond the tolerance: float noise such as 0.1 + 0.2. */
-const numericSlack = (value: number) => 1e-9 * Math.max(1, Math.abs(value));
+/**
+ * How close a NUMERIC answer must be beyond the tolerance: float noise such as 0.1 + 0.2, i.e. a few
+ * units in the last place of the numbers compared. Relative to their size, with no absolute floor, so
+ * that it never accepts a real difference (1073741825 for 1073741824, or 0 for 1.6e-19).
+ */
+const numericSlack = (value: number, tolerance: number) => 4 * Number.EPSILON * (Math.abs(value) + tolerance);
 
 /** The fraction (0..1) of a question's points that an answer earns; an unanswered question earns 0. */
 export function answerFraction(question: QuestionShape, answer: Answer | null): number {
@@ -37,15 +41,16 @@ export function answerFraction(question: QuestionShape, answer: Answer | null): 
       }
       // PARTIAL: the chosen options' weights, added up; wrong choices take credit away, never below 0.
       const sum = question.key.weights.filter((w) => chosen.has(w.optionId)).reduce((s, w) => s + w.weight, 0);
-      // Within rounding of 1 is all of it (1/3 + 1/3 + 1/3).
-      return Math.abs(sum - 1) < 1e-9 ? 1 : clamp01(sum);
+      // Within rounding of 1 is all of it (1/3 + 1/3 + 1/3), and within rounding of 0 is nothing
+      // (every option chosen: 1/3 × 3 - 1/2 × 2 adds up to 1.1e-16, not 0).
+      return Math.abs(sum - 1) < 1e-9 ? 1 : Math.abs(sum) < 1e-9 ? 0 : clamp01(sum);
     }
     case 'TRUE_FALSE':
       return 'boolean' in answer && answer.boolean === question.key.correctAnswer ? 1 : 0;
     case 'NUMERIC': {
       if (!('number' in answer)) return 0;
       const { value, tolerance } = question.key;
-      return Math.abs(answer.number - value) <= tolerance + numericSlack(value) ? 1 : 0;
+      return Math.abs(answer.number - value) <= tolerance + numericSlack(value, tolerance) ? 1 : 0;
     }
     case 'SHORT_TEXT': {
       if (!('text' in answer)) return 0;
