@@ -1,3 +1,4 @@
+import { enqueueEvent } from '@quizgraph/events';
 import {
   BadUserInputError,
   ConflictError,
@@ -8,7 +9,6 @@ import {
   type Viewer,
 } from '@quizgraph/service-kit';
 import { Prisma, type PrismaClient, type User } from './__generated__/prisma/client.js';
-import { enqueueEvent } from './outbox.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import { endSessions, openSession, type SessionTokens, type TokenSettings } from './sessions.js';
 import type { LoginThrottle } from './throttle.js';

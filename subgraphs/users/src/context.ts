@@ -1,7 +1,7 @@
+import type { OutboxRelay } from '@quizgraph/events';
 import type { BaseContext } from '@quizgraph/service-kit';
 import type { PrismaClient } from './__generated__/prisma/client.js';
 import type { Loaders } from './loaders.js';
-import type { OutboxRelay } from './outbox.js';
 import type { TokenSettings } from './sessions.js';
 import type { LoginThrottle } from './throttle.js';
 

@@ -1,5 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import { startOutboxRelay, type Subscriber } from '@quizgraph/events';
 import { openServiceDatabase } from '@quizgraph/prisma';
 import {
   publicJwks,
@@ -16,7 +17,6 @@ import { parse } from 'graphql';
 import { PrismaClient } from './__generated__/prisma/client.js';
 import type { Context } from './context.js';
 import { createLoaders } from './loaders.js';
-import { startOutboxRelay, type Subscriber } from './outbox.js';
 import { decoyPasswordHash } from './passwords.js';
 import { resolvers } from './resolvers/index.js';
 import type { TokenSettings } from './sessions.js';
@@ -37,7 +37,7 @@ export interface UsersServiceOptions {
   serviceKeys: KeySource;
   /** Signs this service's own credentials (outbox deliveries). */
   serviceSigner: ServiceCredentialSigner;
-  /** Who receives the users service's events (UserDeleted), e.g. the results service; read at each delivery. */
+  /** Where the consumers of the users service's events (EVENT_ROUTES) listen, e.g. results; read at each delivery. */
   eventSubscribers: () => Subscriber[];
   throttle?: ThrottlePolicy;
 }
@@ -55,7 +55,13 @@ export async function startUsersService(options: UsersServiceOptions): Promise<R
   // The relay polls in the background on its own small pool: it never takes a connection a request
   // needs, and request SQL counts (statements()) stay the requests' own.
   const relayDatabase = openServiceDatabase(options.databaseUrl, (adapter) => new PrismaClient({ adapter }), 2);
-  const outbox = startOutboxRelay({ db: relayDatabase.db, subscribers: options.eventSubscribers, signer: options.serviceSigner, logger: options.logger });
+  const outbox = startOutboxRelay({
+    db: relayDatabase.db,
+    service: 'users',
+    subscribers: options.eventSubscribers,
+    signer: options.serviceSigner,
+    logger: options.logger,
+  });
   await decoyPasswordHash();
 
   const server = await startSubgraphServer<Context>({
