@@ -33,6 +33,8 @@ export interface StackOptions {
   host?: string;
   logLevel?: string;
   prettyLogs?: boolean;
+  /** How often outbox relays look for undelivered events (tests: shorter). */
+  outboxIntervalMs?: number;
   /** Sign-in throttle limits (defaults: the users service's). */
   throttle?: ThrottlePolicy;
 }
@@ -60,7 +62,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
   const started: Array<{ close(): Promise<void> }> = [];
   try {
-    let resultsOrigin: string | undefined;
+    // Each service's events go where the routing table says; origins are filled in as services start.
+    const origins: Partial<Record<'users' | 'quizzes' | 'results', string>> = {};
+    const subscribers = () =>
+      Object.entries(origins).map(([name, origin]) => ({ name, url: `${origin}/internal/events` }));
     const users = await startUsersService({
       databaseUrl: options.databases.users,
       port: options.ports.users,
@@ -71,7 +76,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       refreshTokenTtlSeconds: 30 * 86_400,
       serviceKeys,
       serviceSigner: signerFor('users'),
-      eventSubscribers: () => (resultsOrigin ? [{ name: 'results', url: `${resultsOrigin}/internal/events` }] : []),
+      eventSubscribers: subscribers,
       ...(options.throttle ? { throttle: options.throttle } : {}),
     });
     started.push(users);
@@ -84,8 +89,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       logger: logger.child({ service: 'quizzes' }),
       accessKeys,
       serviceKeys,
+      serviceSigner: signerFor('quizzes'),
+      eventSubscribers: subscribers,
+      ...(options.outboxIntervalMs ? { outboxIntervalMs: options.outboxIntervalMs } : {}),
     });
     started.push(quizzes);
+    origins.quizzes = quizzes.origin;
     const results = await startResultsService({
       databaseUrl: options.databases.results,
       port: options.ports.results,
@@ -94,9 +103,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       accessKeys,
       serviceKeys,
       answerKeys: quizzesAnswerKeySource(quizzes.origin, signerFor('results')),
+      serviceSigner: signerFor('results'),
+      eventSubscribers: subscribers,
+      ...(options.outboxIntervalMs ? { outboxIntervalMs: options.outboxIntervalMs } : {}),
     });
     started.push(results);
-    resultsOrigin = results.origin;
+    origins.results = results.origin;
     const router = await startRouter({
       // Composed from the SDL files at every start, so an edited schema.graphql takes effect on restart.
       supergraphSdl: await composeSupergraph(join(REPO_ROOT, 'supergraph.yaml')),

@@ -4,7 +4,15 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildClientSchema, getIntrospectionQuery, isInputObjectType, isObjectType, type IntrospectionQuery } from 'graphql';
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  getNamedType,
+  isInputObjectType,
+  isObjectType,
+  type GraphQLObjectType,
+  type IntrospectionQuery,
+} from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { setRoleByEmail } from '@quizgraph/users/admin';
 import { startStack, type RunningStack } from '../src/stack.js';
@@ -154,8 +162,22 @@ describe('the answer key stays secret', () => {
       .filter((type) => isObjectType(type) && !type.name.startsWith('__'))
       .flatMap((type) => Object.keys((type as { getFields(): object }).getFields()).map((field) => `${type.name}.${field}`));
     expect(outputFields).toContain('Option.label');
-    // `Attempt.correctCount` counts the player's own right answers; nothing names which option is right.
-    expect(outputFields.filter((f) => /correct|answerKey|explanation|weight/i.test(f) && f !== 'Attempt.correctCount')).toEqual([]);
+    // `Attempt.correctCount` counts the player's own right answers. Keys live only on the author-only
+    // types, which nothing but `Quiz.versions` (checked per caller) leads to.
+    const AUTHOR_ONLY = ['QuizVersion', 'KeyedQuestion', 'KeyedOption'];
+    expect(
+      outputFields.filter(
+        (f) => /correct|answerKey|explanation|weight|accepted|tolerance/i.test(f) && f !== 'Attempt.correctCount' && !AUTHOR_ONLY.includes(f.split('.')[0]!),
+      ),
+    ).toEqual([]);
+    const leadingIn = Object.values(schema.getTypeMap())
+      .filter((type) => isObjectType(type) && !AUTHOR_ONLY.includes(type.name))
+      .flatMap((type) =>
+        Object.values((type as GraphQLObjectType).getFields())
+          .filter((field) => AUTHOR_ONLY.includes(getNamedType(field.type).name))
+          .map((field) => `${type.name}.${field.name}`),
+      );
+    expect(leadingIn).toEqual(['Quiz.versions']);
     expect(Object.keys((schema.getType('Option') as { getFields(): object }).getFields()).sort()).toEqual(['id', 'label']);
     // The federation plumbing is not part of the public API.
     expect(schema.getQueryType()!.getFields()).not.toHaveProperty('_entities');

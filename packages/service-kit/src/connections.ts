@@ -56,3 +56,63 @@ export function offsetConnection<T>(rows: readonly T[], page: OffsetPage, totalC
     },
   };
 }
+
+/** Validates `first` alone (keyset pages have no offset). */
+export function pageSize(first: number | null | undefined, defaultSize = 20): number {
+  const limit = first ?? defaultSize;
+  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
+    throw new BadUserInputError(`"first" must be between 0 and ${MAX_PAGE_SIZE}.`, { field: 'first' });
+  }
+  return limit;
+}
+
+export type KeysetValue = string | number;
+
+/**
+ * A keyset cursor: the sort values of the last row a page showed, tagged with the order they belong
+ * to, so the next page starts right after it with an index seek, however deep it is.
+ */
+export function encodeKeysetCursor(order: string, values: readonly KeysetValue[]): string {
+  return Buffer.from(JSON.stringify([order, ...values])).toString('base64url');
+}
+
+/** The sort values in `cursor`; BAD_USER_INPUT when it was made for another order or is not a cursor. */
+export function decodeKeysetCursor(cursor: string, order: string, kinds: ReadonlyArray<'string' | 'number'>): KeysetValue[] {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+  } catch {
+    decoded = undefined;
+  }
+  if (!Array.isArray(decoded) || decoded[0] !== order || decoded.length !== kinds.length + 1) {
+    throw new BadUserInputError(`"after" is not a cursor this list gave out for the ${order} order.`, { field: 'after' });
+  }
+  const values = decoded.slice(1) as unknown[];
+  if (!values.every((v, i) => typeof v === kinds[i] && (typeof v !== 'number' || Number.isFinite(v)))) {
+    throw new BadUserInputError('"after" is not a cursor this list gave out.', { field: 'after' });
+  }
+  return values as KeysetValue[];
+}
+
+/**
+ * A Relay connection over rows fetched as `limit + 1` (the extra row only says that a next page
+ * exists). `totalCount` is left to the caller, who may compute it only when asked.
+ */
+export function keysetConnection<T>(
+  rows: readonly T[],
+  limit: number,
+  cursorOf: (row: T) => string,
+  hasPreviousPage: boolean,
+): Omit<Connection<T>, 'totalCount'> {
+  const nodes = rows.slice(0, limit);
+  const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > limit,
+      hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

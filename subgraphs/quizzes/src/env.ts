@@ -9,6 +9,8 @@ const schema = z.object({
   QUIZZES_PORT: z.coerce.number().int().min(0).max(65535).default(4002),
   HOST: z.string().default('0.0.0.0'),
   QUIZZES_DATABASE_URL: z.string().url(),
+  /** Where QuizArchived events go: the results service's internal events endpoint. */
+  RESULTS_EVENTS_URL: z.string().url().default('http://localhost:4003/internal/events'),
   LOG_LEVEL: logLevelSchema,
 });
 
@@ -17,6 +19,7 @@ export interface QuizzesEnv {
   port: number;
   host: string;
   databaseUrl: string;
+  resultsEventsUrl: string;
   logLevel: string;
   keys: KeySettings;
 }
@@ -29,6 +32,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): QuizzesEnv {
     port: e.QUIZZES_PORT,
     host: e.HOST,
     databaseUrl: e.QUIZZES_DATABASE_URL,
+    resultsEventsUrl: e.RESULTS_EVENTS_URL,
     logLevel: e.LOG_LEVEL,
     keys: keySettingsFromEnv(env, production, join(DATA_DIR, 'keys')),
   };

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { isUuid, type OffsetPage, type Viewer } from '@quizgraph/service-kit';
-import { Prisma, type PrismaClient, type Quiz } from './__generated__/prisma/client.js';
-import type { QuestionWithOptions } from './models.js';
+import { Prisma, type PrismaClient, type Quiz, type QuizVersion } from './__generated__/prisma/client.js';
+import { PLAYER_QUESTION_COLUMNS, QUIZ_COLUMNS, type PlayerQuestion, type QuizVersionView } from './models.js';
 
 export interface QuizVersionRef {
   quizId: string;
@@ -15,10 +15,27 @@ export interface QuizListPage {
 
 export interface Loaders {
   quizById: DataLoader<string, Quiz | null>;
-  /** The questions (with options) of one version of a quiz, in order. */
-  questionsOf: DataLoader<QuizVersionRef, QuestionWithOptions[], string>;
+  /** The questions of one version of a quiz, in order, as players see them (no key, no explanation). */
+  questionsOf: DataLoader<QuizVersionRef, PlayerQuestion[], string>;
+  /** One version's settings row. */
+  versionOf: DataLoader<QuizVersionRef, QuizVersion | null, string>;
+  /** Every version of a quiz with its keyed questions, newest first: for authors and admins only. */
+  keyedVersionsOf: DataLoader<string, QuizVersionView[]>;
   /** One page of each author's quizzes as the viewer may see them; one loader per page shape. */
   authoredQuizzes(page: OffsetPage): DataLoader<string, QuizListPage>;
+}
+
+const versionKey = ({ quizId, version }: QuizVersionRef) => `${quizId}@${version}`;
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = grouped.get(key);
+    if (list) list.push(item);
+    else grouped.set(key, [item]);
+  }
+  return grouped;
 }
 
 export function createLoaders(db: PrismaClient, viewer: Viewer | null): Loaders {
@@ -35,18 +52,37 @@ export function createLoaders(db: PrismaClient, viewer: Viewer | null): Loaders 
       async (refs) => {
         const questions = await db.question.findMany({
           where: { OR: refs.map(({ quizId, version }) => ({ quizId, version })) },
-          include: { options: { orderBy: { position: 'asc' } } },
+          select: PLAYER_QUESTION_COLUMNS,
           orderBy: { position: 'asc' },
         });
-        const grouped = new Map<string, QuestionWithOptions[]>();
-        for (const q of questions) {
-          const key = `${q.quizId}@${q.version}`;
-          grouped.set(key, [...(grouped.get(key) ?? []), q]);
-        }
-        return refs.map(({ quizId, version }) => grouped.get(`${quizId}@${version}`) ?? []);
+        const grouped = groupBy(questions, versionKey);
+        return refs.map((ref) => grouped.get(versionKey(ref)) ?? []);
       },
-      { cacheKeyFn: ({ quizId, version }) => `${quizId}@${version}` },
+      { cacheKeyFn: versionKey },
     ),
+
+    versionOf: new DataLoader(
+      async (refs) => {
+        const versions = await db.quizVersion.findMany({ where: { OR: refs.map(({ quizId, version }) => ({ quizId, version })) } });
+        const byKey = new Map(versions.map((v) => [versionKey(v), v]));
+        return refs.map((ref) => byKey.get(versionKey(ref)) ?? null);
+      },
+      { cacheKeyFn: versionKey },
+    ),
+
+    keyedVersionsOf: new DataLoader(async (quizIds) => {
+      const ids = quizIds.filter(isUuid);
+      const [versions, questions] = await Promise.all([
+        db.quizVersion.findMany({ where: { quizId: { in: ids } }, orderBy: { version: 'desc' } }),
+        db.question.findMany({ where: { quizId: { in: ids } }, orderBy: { position: 'asc' } }),
+      ]);
+      const questionsByVersion = groupBy(questions, versionKey);
+      const grouped = groupBy(
+        versions.map((row) => ({ row, questions: questionsByVersion.get(versionKey(row)) ?? [] })),
+        (v) => v.row.quizId,
+      );
+      return quizIds.map((id) => grouped.get(id) ?? []);
+    }),
 
     authoredQuizzes(page) {
       const shape = `${page.offset}:${page.limit}`;
@@ -62,7 +98,7 @@ export function createLoaders(db: PrismaClient, viewer: Viewer | null): Loaders 
           const [rows, counts] = await Promise.all([
             db.$queryRaw<Array<Quiz & { rn: bigint }>>`
               SELECT * FROM (
-                SELECT q.*, row_number() OVER (PARTITION BY q."authorId" ORDER BY q."createdAt" DESC, q.id DESC) AS rn
+                SELECT ${QUIZ_COLUMNS}, row_number() OVER (PARTITION BY q."authorId" ORDER BY q."createdAt" DESC, q.id DESC) AS rn
                 FROM "Quiz" q WHERE ${visible}
               ) ranked
               WHERE rn > ${page.offset} AND rn <= ${page.offset + page.limit}

@@ -1,4 +1,19 @@
+import {
+  DEFAULT_SETTINGS,
+  keyProblems,
+  LEADERBOARD_ATTEMPTS,
+  mergeSettings,
+  questionDraftSchema,
+  quizSettingsSchema,
+  REVIEW_POLICIES,
+  SCORING_POLICIES,
+  type QuestionShape,
+  type QuizSettings,
+} from '@quizgraph/assessment';
 import { z } from 'zod';
+
+/** The most questions one quiz version holds. */
+export const MAX_QUESTIONS = 100;
 
 const text = (max: number, what: string) =>
   z
@@ -6,23 +21,13 @@ const text = (max: number, what: string) =>
     .transform((s) => s.normalize('NFC').trim())
     .pipe(z.string().min(1, `${what} cannot be empty.`).max(max, `${what} has at most ${max} characters.`));
 
-const option = z.object({ label: text(500, 'An option label'), correct: z.boolean() });
-
-const question = z
-  .object({
-    prompt: text(1000, 'A question prompt'),
-    points: z.number().int().min(1, 'A question is worth at least 1 point.').max(100, 'A question is worth at most 100 points.'),
-    explanation: z.string().trim().max(2000, 'An explanation has at most 2000 characters.').nullish(),
-    options: z.array(option).min(2, 'A question needs at least 2 options.').max(10, 'A question has at most 10 options.'),
-  })
-  .refine((q) => q.options.filter((o) => o.correct).length === 1, {
-    message: 'A single-choice question needs exactly one correct option.',
-    path: ['options'],
-  });
-
-export const createQuizInput = z.object({
+/** A quiz's descriptive fields, as createQuiz, updateQuiz and import take them. */
+const metadata = {
   title: text(200, 'A title'),
-  description: z.string().trim().max(2000, 'A description has at most 2000 characters.').default(''),
+  description: z
+    .string()
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(z.string().max(2000, 'A description has at most 2000 characters.')),
   category: z
     .string()
     .trim()
@@ -35,22 +40,77 @@ export const createQuizInput = z.object({
     .max(10, 'A quiz has at most 10 tags.')
     .nullish()
     .transform((tags) => [...new Set(tags ?? [])]),
-  difficulty: z.enum(['EASY', 'MEDIUM', 'HARD']).nullish().transform((d) => d ?? 'MEDIUM'),
-  questions: z.array(question).min(1, 'A quiz needs at least one question.').max(100, 'A quiz has at most 100 questions.'),
-  idempotencyKey: z.string().min(1).max(200, 'An idempotency key has at most 200 characters.').nullish(),
+  difficulty: z.enum(['EASY', 'MEDIUM', 'HARD']),
+};
+
+/** Settings as a client sends them: any subset; absent ones keep their value (or the default). */
+export const settingsPatch = z
+  .object({
+    timeLimitSeconds: z.number().nullish(),
+    maxAttempts: z.number().nullish(),
+    scoringPolicy: z.enum(SCORING_POLICIES).nullish(),
+    shuffleQuestions: z.boolean().nullish(),
+    shuffleOptions: z.boolean().nullish(),
+    reviewPolicy: z.enum(REVIEW_POLICIES).nullish(),
+    leaderboardAttempt: z.enum(LEADERBOARD_ATTEMPTS).nullish(),
+  })
+  .nullish();
+
+export type SettingsPatch = z.infer<typeof settingsPatch>;
+
+/** Lays a patch over `base` and checks the result as a whole (SPEED needs a time limit, …). */
+export function applySettings(base: QuizSettings, patch: SettingsPatch): z.ZodSafeParseResult<QuizSettings> {
+  return quizSettingsSchema.safeParse(mergeSettings(base, patch ?? undefined));
+}
+
+const questions = z.array(questionDraftSchema).max(MAX_QUESTIONS, `A quiz has at most ${MAX_QUESTIONS} questions.`);
+
+const idempotencyKey = z.string().min(1, 'An idempotency key cannot be empty.').max(200, 'An idempotency key has at most 200 characters.').nullish();
+
+/** A new quiz: metadata, settings and questions (none yet is fine for a draft). */
+export const createQuizInput = z.object({
+  ...metadata,
+  description: metadata.description.nullish().transform((d) => d ?? ''),
+  difficulty: metadata.difficulty.nullish().transform((d) => d ?? 'MEDIUM'),
+  settings: settingsPatch.transform((patch, ctx) => {
+    const merged = applySettings(DEFAULT_SETTINGS, patch);
+    if (merged.success) return merged.data;
+    for (const issue of merged.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    return z.NEVER;
+  }),
+  questions: questions.nullish().transform((q) => q ?? []),
+  idempotencyKey,
 });
 
 export type CreateQuizInput = z.infer<typeof createQuizInput>;
 
-export interface KeyedQuestion {
+/** Changes to a quiz's metadata and settings; absent fields stay as they are. */
+export const updateQuizInput = z.object({
+  title: metadata.title.nullish(),
+  description: metadata.description.nullish(),
+  /** null clears the category. */
+  category: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(50, 'A category has at most 50 characters.')
+    .nullish(),
+  tags: metadata.tags.optional(),
+  difficulty: metadata.difficulty.nullish(),
+  settings: settingsPatch,
+});
+
+export type UpdateQuizInput = z.infer<typeof updateQuizInput>;
+
+export { questionDraftSchema, idempotencyKey as idempotencyKeySchema };
+
+export interface PublishableQuestion {
   position: number;
-  options: ReadonlyArray<{ isCorrect: boolean }>;
+  shape: QuestionShape;
 }
 
-/** Why a quiz cannot be published yet; empty when it can. */
-export function publishProblems(questions: readonly KeyedQuestion[]): string[] {
+/** Why a quiz version cannot be offered to players; empty when it can. */
+export function publishProblems(questions: readonly PublishableQuestion[]): string[] {
   if (questions.length === 0) return ['A quiz needs at least one question.'];
-  return questions
-    .filter((q) => q.options.length < 2 || q.options.filter((o) => o.isCorrect).length !== 1)
-    .map((q) => `Question ${q.position} needs at least 2 options and exactly one correct option.`);
+  return questions.flatMap((q) => keyProblems(q.shape).map((problem) => `Question ${q.position} ${problem}`));
 }

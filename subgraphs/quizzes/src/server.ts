@@ -1,13 +1,22 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { openServiceDatabase } from '@quizgraph/prisma';
-import { isUuid, startSubgraphServer, type KeySource, type Logger, type RunningService } from '@quizgraph/service-kit';
+import { eventsRoute, startOutboxRelay, type Subscriber } from '@quizgraph/events';
+import {
+  isUuid,
+  startSubgraphServer,
+  type KeySource,
+  type Logger,
+  type RunningService,
+  type ServiceCredentialSigner,
+} from '@quizgraph/service-kit';
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { PrismaClient } from './__generated__/prisma/client.js';
 import type { Context } from './context.js';
 import { createLoaders } from './loaders.js';
-import { answerKey } from './quizzes.js';
+import { answerKey } from './answerKeys.js';
+import { applyEvent } from './events.js';
 import { resolvers } from './resolvers/index.js';
 
 export const typeDefs = parse(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
@@ -22,12 +31,29 @@ export interface QuizzesServiceOptions {
   logger: Logger;
   accessKeys: KeySource;
   serviceKeys: KeySource;
+  /** Signs this service's own credentials (outbox deliveries). */
+  serviceSigner: ServiceCredentialSigner;
+  /** Where this service's events go (QuizArchived to results); read at each delivery. */
+  eventSubscribers: () => Subscriber[];
+  /** How often the outbox relay looks for undelivered events (default 2 s). */
+  outboxIntervalMs?: number;
 }
 
 export async function startQuizzesService(options: QuizzesServiceOptions): Promise<RunningService> {
   const database = openServiceDatabase(options.databaseUrl, (adapter) => new PrismaClient({ adapter }));
   const { db } = database;
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
+  // The relay polls in the background on its own small pool: it never takes a connection a request
+  // needs, and request SQL counts (statements()) stay the requests' own.
+  const relayDatabase = openServiceDatabase(options.databaseUrl, (adapter) => new PrismaClient({ adapter }), 2);
+  const outbox = startOutboxRelay({
+    db: relayDatabase.db,
+    service: 'quizzes',
+    subscribers: options.eventSubscribers,
+    signer: options.serviceSigner,
+    logger: options.logger,
+    ...(options.outboxIntervalMs ? { intervalMs: options.outboxIntervalMs } : {}),
+  });
 
   const server = await startSubgraphServer<Context>({
     name: 'quizzes',
@@ -35,9 +61,12 @@ export async function startQuizzesService(options: QuizzesServiceOptions): Promi
     logger: options.logger,
     accessKeys: options.accessKeys,
     serviceKeys: options.serviceKeys,
-    buildContext: (base) => ({ ...base, db, loaders: createLoaders(db, base.viewer) }),
+    buildContext: (base) => ({ ...base, db, loaders: createLoaders(db, base.viewer), outbox }),
     checkReady: database.ping,
     routes: (app, requireCaller) => {
+      // Where other services' outboxes deliver the events quizzes consumes (QuizPlayed from results).
+      app.post('/internal/events', ...eventsRoute({ service: 'quizzes', requireCaller, apply: (event) => applyEvent(db, event), logger: options.logger }));
+
       // The internal channel for scoring. Not GraphQL, so neither the API schema nor the router can reach
       // it; and only a caller holding a service credential naming it `results` gets an answer.
       app.get('/internal/quizzes/:id/answer-key', requireCaller(ANSWER_KEY_READERS), async (req, res) => {
@@ -67,6 +96,8 @@ export async function startQuizzesService(options: QuizzesServiceOptions): Promi
     sqlStatements: database.statements,
     async close() {
       await server.close();
+      await outbox.stop();
+      await relayDatabase.close();
       await database.close();
     },
   };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createQuizInput, publishProblems } from '../src/quizRules.js';
+import { buildQuestion, DEFAULT_SETTINGS } from '@quizgraph/assessment';
+import { randomUUID } from 'node:crypto';
+import { createQuizInput, publishProblems, updateQuizInput } from '../src/quizRules.js';
 
 function validQuiz(): Record<string, unknown> & { questions: Array<Record<string, unknown>> } {
   return {
@@ -33,10 +35,13 @@ describe('createQuizInput', () => {
       category: null,
       tags: [],
       difficulty: 'MEDIUM',
+      settings: DEFAULT_SETTINGS,
       questions: [
         {
+          type: 'SINGLE_CHOICE',
           prompt: 'Capital of France?',
           points: 10,
+          explanation: null,
           options: [
             { label: 'Paris', correct: true },
             { label: 'Lyon', correct: false },
@@ -72,42 +77,44 @@ describe('createQuizInput', () => {
   it('trims prompts and option labels', () => {
     const quiz = validQuiz();
     quiz.questions[0] = { prompt: '  Why?  ', points: 1, options: [{ label: ' a ', correct: false }, { label: 'b  ', correct: true }] };
-    const parsed = createQuizInput.parse(quiz);
-    expect(parsed.questions[0]?.prompt).toBe('Why?');
-    expect(parsed.questions[0]?.options.map((o) => o.label)).toEqual(['a', 'b']);
+    const parsed = createQuizInput.parse(quiz).questions[0];
+    expect(parsed?.prompt).toBe('Why?');
+    expect(parsed?.type === 'SINGLE_CHOICE' && parsed.options.map((o) => o.label)).toEqual(['a', 'b']);
   });
 
-  it('rejects a quiz without questions', () => {
-    expect(problems({ ...validQuiz(), questions: [] })).toEqual(['questions: A quiz needs at least one question.']);
+  it('lets a draft start without questions; publishing is what needs one', () => {
+    expect(createQuizInput.parse({ ...validQuiz(), questions: [] }).questions).toEqual([]);
+    expect(createQuizInput.parse({ title: 'Later' }).questions).toEqual([]);
   });
 
-  it('rejects a question without a correct option', () => {
+  it('keeps a question without a correct option in a draft; publishing names it', () => {
     const quiz = validQuiz();
     quiz.questions[0]!.options = [
       { label: 'Paris', correct: false },
       { label: 'Lyon', correct: false },
     ];
-    expect(problems(quiz)).toEqual(['questions.0.options: A single-choice question needs exactly one correct option.']);
-  });
-
-  it('rejects a question with two correct options', () => {
-    const quiz = validQuiz();
-    quiz.questions.push({
-      prompt: 'Pick',
-      points: 1,
-      options: [
-        { label: 'a', correct: true },
-        { label: 'b', correct: true },
-        { label: 'c', correct: false },
-      ],
-    });
-    expect(problems(quiz)).toEqual(['questions.1.options: A single-choice question needs exactly one correct option.']);
+    const [draft] = createQuizInput.parse(quiz).questions;
+    const shape = buildQuestion(draft!, randomUUID).shape;
+    expect(publishProblems([{ position: 1, shape }])).toEqual(['Question 1 needs exactly one correct option (it has 0).']);
   });
 
   it('rejects a question with a single option', () => {
     const quiz = validQuiz();
     quiz.questions[0]!.options = [{ label: 'Paris', correct: true }];
     expect(problems(quiz)).toContain('questions.0.options: A question needs at least 2 options.');
+  });
+
+  it('fills default settings and checks them as a whole', () => {
+    expect(createQuizInput.parse(validQuiz()).settings).toEqual(DEFAULT_SETTINGS);
+    expect(createQuizInput.parse({ ...validQuiz(), settings: { timeLimitSeconds: 60, scoringPolicy: 'SPEED' } }).settings).toMatchObject({
+      timeLimitSeconds: 60,
+      scoringPolicy: 'SPEED',
+      reviewPolicy: 'QUESTION_RESULTS',
+    });
+    expect(problems({ ...validQuiz(), settings: { scoringPolicy: 'SPEED' } })).toEqual([
+      'settings.scoringPolicy: The SPEED scoring policy needs a time limit: points shrink with the time used out of it.',
+    ]);
+    expect(problems({ ...validQuiz(), settings: { maxAttempts: 0 } })).toEqual(['settings.maxAttempts: A quiz allows at least 1 attempt.']);
   });
 
   it('rejects 0 and 101 points, accepts 1 and 100', () => {
@@ -152,11 +159,23 @@ describe('createQuizInput', () => {
   });
 });
 
+describe('updateQuizInput', () => {
+  it('leaves out what is not given, and lets null clear the category', () => {
+    expect(updateQuizInput.parse({ title: ' New ' })).toEqual({ title: 'New' });
+    expect(updateQuizInput.parse({ category: null }).category).toBeNull();
+    expect(updateQuizInput.parse({ settings: { maxAttempts: 3 } }).settings).toEqual({ maxAttempts: 3 });
+  });
+});
+
 describe('publishProblems', () => {
-  const good = { options: [{ isCorrect: true }, { isCorrect: false }] };
+  const choice = (correct: number[], count = 2) =>
+    buildQuestion(
+      { type: 'SINGLE_CHOICE', prompt: 'Q', points: 1, explanation: null, options: Array.from({ length: count }, (_, i) => ({ label: `o${i}`, correct: correct.includes(i) })) },
+      randomUUID,
+    ).shape;
 
   it('is empty for a publishable quiz', () => {
-    expect(publishProblems([{ position: 1, ...good }, { position: 2, ...good }])).toEqual([]);
+    expect(publishProblems([{ position: 1, shape: choice([0]) }, { position: 2, shape: choice([1]) }])).toEqual([]);
   });
 
   it('refuses a quiz without questions', () => {
@@ -166,15 +185,10 @@ describe('publishProblems', () => {
   it('names every question that is not ready', () => {
     expect(
       publishProblems([
-        { position: 1, ...good },
-        { position: 2, options: [{ isCorrect: true }] },
-        { position: 3, options: [{ isCorrect: false }, { isCorrect: false }] },
-        { position: 4, options: [{ isCorrect: true }, { isCorrect: true }, { isCorrect: false }] },
+        { position: 1, shape: choice([0]) },
+        { position: 2, shape: choice([]) },
+        { position: 3, shape: choice([0, 1], 3) },
       ]),
-    ).toEqual([
-      'Question 2 needs at least 2 options and exactly one correct option.',
-      'Question 3 needs at least 2 options and exactly one correct option.',
-      'Question 4 needs at least 2 options and exactly one correct option.',
-    ]);
+    ).toEqual(['Question 2 needs exactly one correct option (it has 0).', 'Question 3 needs exactly one correct option (it has 2).']);
   });
 });

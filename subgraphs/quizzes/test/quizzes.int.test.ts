@@ -1,3 +1,4 @@
+import { parseAnswerKey } from '@quizgraph/assessment';
 import { graphqlRequest, issueAccessToken, SERVICE_CREDENTIAL_HEADER, type RunningService } from '@quizgraph/service-kit';
 import { createTestKeys, silentLogger, subgraphClient, type TestKeys } from '@quizgraph/service-kit/testing';
 import { randomUUID } from 'node:crypto';
@@ -49,6 +50,9 @@ beforeAll(async () => {
     logger: silentLogger,
     accessKeys: keys.accessKeys,
     serviceKeys: keys.serviceKeys,
+    serviceSigner: keys.signer('quizzes'),
+    // No subscriber: QuizArchived events stay in the outbox, where the tests read them.
+    eventSubscribers: () => [],
   });
   asRouter = subgraphClient(quizzes.url, 'quizzes', keys.signer('router'));
 });
@@ -80,10 +84,11 @@ describe('createQuiz and publishQuiz', () => {
   });
 
   it.each([
-    ['no question', { questions: [] }, 'questions'],
-    ['two correct options', { questions: [{ prompt: 'Q', options: [{ label: 'a', correct: true }, { label: 'b', correct: true }] }] }, 'questions.0.options'],
-    ['one option', { questions: [{ prompt: 'Q', options: [{ label: 'a', correct: true }] }] }, 'questions.0.options'],
-    ['an empty title', { title: '  ' }, 'title'],
+    ['a field of another question type', { questions: [{ type: 'NUMERIC', prompt: 'Q', numericAnswer: 1, items: ['a', 'b'] }] }, 'input.questions.0'],
+    ['a TRUE_FALSE question without its answer', { questions: [{ type: 'TRUE_FALSE', prompt: 'Q' }] }, 'input.questions.0.correctAnswer'],
+    ['one option', { questions: [{ prompt: 'Q', options: [{ label: 'a', correct: true }] }] }, 'input.questions.0.options'],
+    ['an empty title', { title: '  ' }, 'input.title'],
+    ['SPEED scoring without a time limit', { settings: { scoringPolicy: 'SPEED' } }, 'input.settings.scoringPolicy'],
   ])('rejects a quiz with %s as BAD_USER_INPUT naming the field', async (_case, overrides, field) => {
     const { errors } = await asRouter(CREATE, { accessToken: tokenFor().token, variables: { input: quizInput(overrides) } });
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
@@ -170,15 +175,22 @@ describe('lists', () => {
 });
 
 describe('the answer key never leaves through the public graph', () => {
-  it('has no field that could carry correctness in the subgraph schema', async () => {
+  it('keeps every field that could carry correctness on author-only types, reached only through Quiz.versions', async () => {
     const { data } = await asRouter('{ _service { sdl } }');
-    const fields = parse(data!._service.sdl as string).definitions.flatMap((definition) =>
-      definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION
-        ? (definition.fields ?? []).map((field) => `${definition.name.value}.${field.name.value}`)
-        : [],
+    const objects = parse(data!._service.sdl as string).definitions.flatMap((definition) =>
+      definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION ? [definition] : [],
     );
+    const fields = objects.flatMap((definition) => (definition.fields ?? []).map((field) => `${definition.name.value}.${field.name.value}`));
     expect(fields).toContain('Option.label');
-    expect(fields.filter((f) => /correct|answerKey|explanation|weight/i.test(f))).toEqual([]);
+    const AUTHOR_ONLY = ['QuizVersion', 'KeyedQuestion', 'KeyedOption'];
+    expect(fields.filter((f) => /correct|answerKey|explanation|weight|accepted|tolerance/i.test(f) && !AUTHOR_ONLY.includes(f.split('.')[0]!))).toEqual([]);
+    // The only way in to the author-only types is Quiz.versions, whose resolver checks the caller.
+    const leadingIn = objects.flatMap((definition) =>
+      (definition.fields ?? [])
+        .filter((field) => !AUTHOR_ONLY.includes(definition.name.value) && AUTHOR_ONLY.some((t) => JSON.stringify(field.type).includes(`"value":"${t}"`)))
+        .map((field) => `${definition.name.value}.${field.name.value}`),
+    );
+    expect(leadingIn).toEqual(['Quiz.versions']);
   });
 
   it('serves the key on the internal channel to the results service only', async () => {
@@ -191,9 +203,12 @@ describe('the answer key never leaves through the public graph', () => {
     expect((await fetch(url, withCredential('router'))).status).toBe(401);
     const response = await fetch(url, withCredential('results'));
     expect(response.status).toBe(200);
-    const key = (await response.json()) as { version: number; questions: Array<{ correctOptionIds: string[] }> };
+    const key = parseAnswerKey(await response.json());
     expect(key.version).toBe(1);
-    expect(key.questions.map((q) => q.correctOptionIds)).toEqual([[quiz.questions[0].options[1].id], [quiz.questions[1].options[0].id]]);
+    expect(key.questions.map((q) => 'correctOptionIds' in q.key && q.key.correctOptionIds)).toEqual([
+      [quiz.questions[0].options[1].id],
+      [quiz.questions[1].options[0].id],
+    ]);
     expect((await fetch(`${quizzes.origin}/internal/quizzes/${randomUUID()}/answer-key`, withCredential('results'))).status).toBe(404);
   });
 

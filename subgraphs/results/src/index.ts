@@ -14,6 +14,7 @@ import { startResultsService } from './server.js';
 const env = loadEnv();
 const logger = createLogger({ service: 'results', level: env.logLevel, pretty: !env.production && process.stdout.isTTY });
 const serviceKeys = await loadServiceCredentialKeyRing(env.keys);
+const signer = new ServiceCredentialSigner('results', serviceKeys.signing);
 const service = await startResultsService({
   databaseUrl: env.databaseUrl,
   port: env.port,
@@ -21,7 +22,10 @@ const service = await startResultsService({
   logger,
   accessKeys: await accessTokenKeySource(env.keys),
   serviceKeys: staticKeySource(serviceKeys.verification),
-  answerKeys: quizzesAnswerKeySource(env.quizzesInternalUrl, new ServiceCredentialSigner('results', serviceKeys.signing)),
+  answerKeys: quizzesAnswerKeySource(env.quizzesInternalUrl, signer),
+  serviceSigner: signer,
+  // QuizPlayed events go to the quizzes service's internal events endpoint, beside its key channel.
+  eventSubscribers: () => [{ name: 'quizzes', url: new URL('/internal/events', env.quizzesInternalUrl).href }],
 });
 logger.info({ url: service.url }, 'results subgraph ready');
 closeOnSignals(() => service.close(), logger);

@@ -26,7 +26,7 @@ export interface RowsPage {
 export async function globalLeaderboardPage(db: PrismaClient, page: OffsetPage): Promise<RowsPage> {
   const [rows, [count]] = await Promise.all([
     db.$queryRaw<LeaderboardRow[]>`
-      SELECT "userId", "totalScore" AS score, "timeTakenMs", "achievedAt",
+      SELECT "userId", "totalScore"::float8 AS score, "timeTakenMs", "achievedAt",
              (RANK() OVER (ORDER BY "totalScore" DESC, "timeTakenMs" ASC))::int AS rank
       FROM "PlayerTotal"
       ORDER BY "totalScore" DESC, "timeTakenMs" ASC, "achievedAt" ASC, "userId" ASC
@@ -39,7 +39,7 @@ export async function globalLeaderboardPage(db: PrismaClient, page: OffsetPage):
 /** Several players' global entries at once (rank = 1 + players strictly ahead). */
 export async function globalEntries(db: PrismaClient, userIds: readonly string[]): Promise<LeaderboardRow[]> {
   return db.$queryRaw<LeaderboardRow[]>`
-    SELECT p."userId", p."totalScore" AS score, p."timeTakenMs", p."achievedAt",
+    SELECT p."userId", p."totalScore"::float8 AS score, p."timeTakenMs", p."achievedAt",
            (SELECT count(*) FROM "PlayerTotal" o
              WHERE o."totalScore" > p."totalScore"
                 OR (o."totalScore" = p."totalScore" AND o."timeTakenMs" < p."timeTakenMs"))::int + 1 AS rank
@@ -57,7 +57,7 @@ export async function quizLeaderboardPages(
   // Counted apart from the page: a page past the end (or of size 0) still knows the total.
   const [rows, counts] = await Promise.all([
     db.$queryRaw<Array<LeaderboardRow & { quizId: string }>>`
-      SELECT "quizId", "userId", score, "timeTakenMs", "achievedAt", rank FROM (
+      SELECT "quizId", "userId", score::float8 AS score, "timeTakenMs", "achievedAt", rank FROM (
         SELECT b.*,
                (RANK() OVER (PARTITION BY "quizId" ORDER BY score DESC, "timeTakenMs" ASC))::int AS rank,
                ROW_NUMBER() OVER (PARTITION BY "quizId" ORDER BY score DESC, "timeTakenMs" ASC, "achievedAt" ASC, "userId" ASC) AS rn
@@ -77,7 +77,7 @@ export async function quizLeaderboardPages(
 /** One player's entry on several quizzes' leaderboards. */
 export async function quizEntriesOf(db: PrismaClient, userId: string, quizIds: readonly string[]) {
   return db.$queryRaw<Array<LeaderboardRow & { quizId: string }>>`
-    SELECT v."quizId", v."userId", v.score, v."timeTakenMs", v."achievedAt",
+    SELECT v."quizId", v."userId", v.score::float8 AS score, v."timeTakenMs", v."achievedAt",
            (SELECT count(*) FROM "BestScore" o
              WHERE o."quizId" = v."quizId"
                AND (o.score > v.score OR (o.score = v.score AND o."timeTakenMs" < v."timeTakenMs")))::int + 1 AS rank

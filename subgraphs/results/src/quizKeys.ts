@@ -1,23 +1,7 @@
+import { parseAnswerKey, type AnswerKey } from '@quizgraph/assessment';
 import { QuizgraphError, SERVICE_CREDENTIAL_HEADER, type ServiceCredentialSigner } from '@quizgraph/service-kit';
-import { z } from 'zod';
 
-/** The answer key as the quizzes service's internal channel sends it; validated, since it crosses a process boundary. */
-const answerKeySchema = z.object({
-  quizId: z.string(),
-  version: z.number().int().positive(),
-  status: z.enum(['DRAFT', 'PUBLISHED', 'ARCHIVED']),
-  questions: z.array(
-    z.object({
-      id: z.string(),
-      type: z.literal('SINGLE_CHOICE'),
-      points: z.number().int().nonnegative(),
-      optionIds: z.array(z.string()),
-      correctOptionIds: z.array(z.string()),
-    }),
-  ),
-});
-
-export type AnswerKey = z.infer<typeof answerKeySchema>;
+export type { AnswerKey };
 
 export interface AnswerKeySource {
   /** The key of a quiz's current version (or of `version`), or null when the quiz does not exist. */
@@ -43,7 +27,8 @@ export function quizzesAnswerKeySource(quizzesOrigin: string, signer: ServiceCre
       if (!response.ok) {
         throw new QuizgraphError('SERVICE_UNAVAILABLE', `Scoring is unavailable right now (quizzes answered ${response.status}). Try again.`);
       }
-      return answerKeySchema.parse(await response.json());
+      // The contract both sides import; checked here because it crosses a process boundary.
+      return parseAnswerKey(await response.json());
     },
   };
 }

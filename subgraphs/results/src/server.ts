@@ -1,13 +1,19 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import { eventsRoute, startOutboxRelay, type Subscriber } from '@quizgraph/events';
 import { openServiceDatabase } from '@quizgraph/prisma';
-import { startSubgraphServer, type KeySource, type Logger, type RunningService } from '@quizgraph/service-kit';
-import express from 'express';
+import {
+  startSubgraphServer,
+  type KeySource,
+  type Logger,
+  type RunningService,
+  type ServiceCredentialSigner,
+} from '@quizgraph/service-kit';
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { PrismaClient } from './__generated__/prisma/client.js';
 import type { Context } from './context.js';
-import { applyEvent, parseEvent } from './events.js';
+import { applyEvent } from './events.js';
 import { createLoaders } from './loaders.js';
 import type { AnswerKeySource } from './quizKeys.js';
 import { resolvers } from './resolvers/index.js';
@@ -23,12 +29,29 @@ export interface ResultsServiceOptions {
   serviceKeys: KeySource;
   /** Where answer keys come from: the quizzes service's internal channel. */
   answerKeys: AnswerKeySource;
+  /** Signs this service's own credentials (outbox deliveries). */
+  serviceSigner: ServiceCredentialSigner;
+  /** Where this service's events go (QuizPlayed to quizzes); read at each delivery. */
+  eventSubscribers: () => Subscriber[];
+  /** How often the outbox relay looks for undelivered events (default 2 s). */
+  outboxIntervalMs?: number;
 }
 
 export async function startResultsService(options: ResultsServiceOptions): Promise<RunningService> {
   const database = openServiceDatabase(options.databaseUrl, (adapter) => new PrismaClient({ adapter }));
   const { db } = database;
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
+  // The relay polls in the background on its own small pool: it never takes a connection a request
+  // needs, and request SQL counts (statements()) stay the requests' own.
+  const relayDatabase = openServiceDatabase(options.databaseUrl, (adapter) => new PrismaClient({ adapter }), 2);
+  const outbox = startOutboxRelay({
+    db: relayDatabase.db,
+    service: 'results',
+    subscribers: options.eventSubscribers,
+    signer: options.serviceSigner,
+    logger: options.logger,
+    ...(options.outboxIntervalMs ? { intervalMs: options.outboxIntervalMs } : {}),
+  });
 
   const server = await startSubgraphServer<Context>({
     name: 'results',
@@ -36,25 +59,14 @@ export async function startResultsService(options: ResultsServiceOptions): Promi
     logger: options.logger,
     accessKeys: options.accessKeys,
     serviceKeys: options.serviceKeys,
-    buildContext: (base) => ({ ...base, db, loaders: createLoaders(db, base.viewer), answerKeys: options.answerKeys }),
+    buildContext: (base) => ({ ...base, db, loaders: createLoaders(db, base.viewer), answerKeys: options.answerKeys, outbox }),
     checkReady: database.ping,
     routes: (app, requireCaller) => {
-      // Where other services' outboxes deliver events; only the users service publishes any today.
-      app.post('/internal/events', requireCaller(['users']), express.json({ limit: '64kb' }), async (req, res) => {
-        const event = parseEvent(req.body);
-        if (!event) {
-          res.status(400).json({ error: 'Not an event results understands.' });
-          return;
-        }
-        try {
-          const outcome = await applyEvent(db, event);
-          options.logger.info({ eventId: event.id, type: event.type, outcome }, 'event received');
-          res.status(204).end();
-        } catch (error) {
-          options.logger.error({ err: error, eventId: event.id }, 'event could not be applied');
-          res.status(500).json({ error: 'Internal server error.' });
-        }
-      });
+      // Where other services' outboxes deliver the events results consumes (EVENT_ROUTES).
+      app.post(
+        '/internal/events',
+        ...eventsRoute({ service: 'results', requireCaller, apply: (event) => applyEvent(db, event), logger: options.logger }),
+      );
     },
     port: options.port,
     host: options.host,
@@ -66,6 +78,8 @@ export async function startResultsService(options: ResultsServiceOptions): Promi
     sqlStatements: database.statements,
     async close() {
       await server.close();
+      await outbox.stop();
+      await relayDatabase.close();
       await database.close();
     },
   };

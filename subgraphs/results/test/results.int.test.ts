@@ -1,6 +1,8 @@
+import { DEFAULT_SETTINGS, type KeyedQuestion } from '@quizgraph/assessment';
 import { issueAccessToken, type RunningService } from '@quizgraph/service-kit';
 import { createTestKeys, silentLogger, subgraphClient, type TestKeys } from '@quizgraph/service-kit/testing';
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AnswerKey, AnswerKeySource } from '../src/quizKeys.js';
 import { startResultsService } from '../src/server.js';
@@ -23,22 +25,41 @@ function player(role: 'PLAYER' | 'ADMIN' = 'PLAYER') {
 
 /** A published quiz of `points.length` single-choice questions with two options each; option 0 is right. */
 function quiz(points: number[], status: AnswerKey['status'] = 'PUBLISHED') {
-  const key: AnswerKey = {
-    quizId: randomUUID(),
-    version: 1,
-    status,
-    questions: points.map((p) => {
-      const options = [randomUUID(), randomUUID()];
-      return { id: randomUUID(), type: 'SINGLE_CHOICE' as const, points: p, optionIds: options, correctOptionIds: [options[0]!] };
+  return register(
+    points.map((p, i): KeyedQuestion => {
+      const options = [
+        { id: randomUUID(), label: 'right' },
+        { id: randomUUID(), label: 'wrong' },
+      ];
+      return {
+        id: randomUUID(),
+        position: i + 1,
+        prompt: `Question ${i + 1}`,
+        explanation: null,
+        type: 'SINGLE_CHOICE',
+        points: p,
+        content: { options },
+        key: { correctOptionIds: [options[0]!.id] },
+      };
     }),
-  };
+    status,
+  );
+}
+
+function register(questions: KeyedQuestion[], status: AnswerKey['status'] = 'PUBLISHED', settings = DEFAULT_SETTINGS): AnswerKey {
+  const key: AnswerKey = { quizId: randomUUID(), version: 1, currentVersion: 1, status, settings, questions };
   answerKeys.set(key.quizId, key);
   return key;
 }
 
+/** The option ids of a choice question. */
+function optionIds(question: KeyedQuestion | undefined): string[] {
+  return question && 'options' in question.content ? question.content.options.map((o) => o.id) : [];
+}
+
 /** Answers right the questions whose index is in `right`, wrong the others. */
 function answers(key: AnswerKey, right: number[]) {
-  return key.questions.map((q, i) => ({ questionId: q.id, optionIds: [q.optionIds[right.includes(i) ? 0 : 1]!] }));
+  return key.questions.map((q, i) => ({ questionId: q.id, optionIds: [optionIds(q)[right.includes(i) ? 0 : 1]!] }));
 }
 
 const SUBMIT = `mutation ($quizId: ID!, $answers: [AnswerInput!]!, $key: String) {
@@ -63,6 +84,9 @@ beforeAll(async () => {
     accessKeys: keys.accessKeys,
     serviceKeys: keys.serviceKeys,
     answerKeys: keySource,
+    serviceSigner: keys.signer('results'),
+    // No subscriber: QuizPlayed events stay in the outbox, where the tests read them.
+    eventSubscribers: () => [],
   });
   asRouter = subgraphClient(results.url, 'results', keys.signer('router'));
 });
@@ -72,6 +96,56 @@ afterAll(async () => {
 });
 
 describe('submitQuiz', () => {
+  it('keeps partial credit as a fraction: in the attempt, on the leaderboard and in the total', async () => {
+    const items = [1, 2, 3].map((n) => ({ id: randomUUID(), label: `item ${n}` }));
+    const key = register([
+      {
+        id: randomUUID(),
+        position: 1,
+        prompt: 'Put them in order',
+        explanation: null,
+        type: 'ORDERING',
+        points: 1,
+        content: { items: [items[2]!, items[0]!, items[1]!], scoring: 'PARTIAL' },
+        key: { order: items.map((i) => i.id) },
+      },
+    ]);
+    const { token, userId } = player();
+    // The first item in place, the other two swapped: one of three in place.
+    const order = [items[0]!.id, items[2]!.id, items[1]!.id];
+    const { data, errors } = await asRouter(SUBMIT, {
+      accessToken: token,
+      variables: { quizId: key.quizId, answers: [{ questionId: key.questions[0]!.id, order }] },
+    });
+    expect(errors).toBeUndefined();
+    expect(data!.submitQuiz).toMatchObject({ score: 0.3333, maxScore: 1, percentage: 33.33, correctCount: 0 });
+    const board = await asRouter(QUIZ_BOARD, { accessToken: token, variables: { r: [{ __typename: 'Quiz', id: key.quizId }], first: 5 } });
+    expect(board.data!._entities[0].leaderboard.edges[0].node).toEqual({ score: 0.3333, user: { id: userId } });
+    const stats = await asRouter(`query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { stats { totalScore } } } }`, {
+      variables: { r: [{ __typename: 'User', id: userId }] },
+    });
+    expect(stats.data!._entities[0].stats.totalScore).toBe(0.3333);
+  });
+
+  it('tallies attempts and players per quiz and tells quizzes through the outbox, in the submitting transaction', async () => {
+    const key = quiz([1]);
+    const first = player();
+    const second = player();
+    for (const who of [first, first, second]) expect((await submit(who.token, key, [0])).errors).toBeUndefined();
+    const db = new pg.Client({ connectionString: inject('databaseUrls').results });
+    await db.connect();
+    try {
+      const { rows } = await db.query(`SELECT payload FROM "OutboxEvent" WHERE type = 'QuizPlayed' AND payload->>'quizId' = $1 ORDER BY "createdAt", attempts`, [key.quizId]);
+      expect(rows.map((r) => r.payload)).toEqual([
+        { quizId: key.quizId, attempts: 1, players: 1 },
+        { quizId: key.quizId, attempts: 2, players: 1 },
+        { quizId: key.quizId, attempts: 3, players: 2 },
+      ]);
+    } finally {
+      await db.end();
+    }
+  });
+
   it('scores on the server against the key and records the attempt', async () => {
     const key = quiz([1, 2, 3]);
     const { token, userId } = player();
@@ -116,8 +190,9 @@ describe('submitQuiz', () => {
 
   it.each([
     ['an unknown question', (_key: AnswerKey) => [{ questionId: randomUUID(), optionIds: [] as string[] }], 'answers.0.questionId'],
-    ['an option of another question', (k: AnswerKey) => [{ questionId: k.questions[0]!.id, optionIds: [k.questions[1]!.optionIds[0]] }], 'answers.0.optionIds'],
-    ['two options on a single-choice question', (k: AnswerKey) => [{ questionId: k.questions[0]!.id, optionIds: k.questions[0]!.optionIds }], 'answers.0.optionIds'],
+    ['an option of another question', (k: AnswerKey) => [{ questionId: k.questions[0]!.id, optionIds: [optionIds(k.questions[1])[0]] }], 'answers.0.optionIds'],
+    ['two options on a single-choice question', (k: AnswerKey) => [{ questionId: k.questions[0]!.id, optionIds: optionIds(k.questions[0]) }], 'answers.0.optionIds'],
+    ['a text answer to a choice question', (k: AnswerKey) => [{ questionId: k.questions[0]!.id, text: 'right' }], 'answers.0.text'],
     ['a malformed id', () => [{ questionId: 'nope', optionIds: [] }], 'answers.0.questionId'],
   ])('rejects %s with BAD_USER_INPUT naming the answer', async (_case, build, field) => {
     const key = quiz([1, 1]);

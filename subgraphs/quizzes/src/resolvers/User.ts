@@ -6,6 +6,7 @@ export const User: UserResolvers = {
   authoredQuizzes: async (user, args, { loaders }) => {
     const page = offsetPage(args);
     const { rows, totalCount } = await loaders.authoredQuizzes(page).load(user.id);
-    return offsetConnection(rows, page, totalCount);
+    const connection = offsetConnection(rows, page, totalCount);
+    return { ...connection, totalCount: async () => totalCount };
   },
 };

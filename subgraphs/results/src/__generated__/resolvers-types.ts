@@ -19,12 +19,23 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** The answer to one question. */
+/**
+ * The answer to one question: its id and the one field its type takes (see `QuestionType`). A question left
+ * out, or sent without that field, is unanswered and scores 0.
+ */
 export type AnswerInput = {
-  /** The chosen option ids (one for single-choice questions). */
-  optionIds: Array<Scalars['ID']['input']>;
+  /** `TRUE_FALSE`: whether the player says the statement is true. */
+  boolean?: InputMaybe<Scalars['Boolean']['input']>;
+  /** `NUMERIC`: the player's number. */
+  number?: InputMaybe<Scalars['Float']['input']>;
+  /** `SINGLE_CHOICE` (one id) and `MULTIPLE_CHOICE` (any number): the chosen option ids. */
+  optionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** `ORDERING`: every item id of the question, in the order the player puts them. */
+  order?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** A question id from `Quiz.questions`. */
   questionId: Scalars['ID']['input'];
+  /** `SHORT_TEXT`: the player's text, up to 500 characters. */
+  text?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One scored try at a quiz. Scored on the server against the answer key of the quiz version it was taken on. */
@@ -44,8 +55,8 @@ export type Attempt = {
   quiz?: Maybe<Quiz>;
   /** The quiz version the attempt was scored against; later edits never change it. */
   quizVersion: Scalars['Int']['output'];
-  /** Points earned. */
-  score: Scalars['Int']['output'];
+  /** Points earned, exact to 1/10,000 of a point (partial credit keeps its fraction). */
+  score: Scalars['Float']['output'];
   submittedAt: Scalars['DateTime']['output'];
   /** Server-measured time between start and submission, in milliseconds (0 for `submitQuiz`, which starts and submits at once). */
   timeTakenMs: Scalars['Int']['output'];
@@ -79,7 +90,7 @@ export type LeaderboardEntry = {
   /** Position on the leaderboard (1, 2, 2, 4 for a tie). */
   rank: Scalars['Int']['output'];
   /** On a quiz: the player's best score on it. Globally: the sum of best scores over quizzes. */
-  score: Scalars['Int']['output'];
+  score: Scalars['Float']['output'];
   /** Time taken for that score, in milliseconds: the tie-breaker after the score. */
   timeTakenMs: Scalars['Int']['output'];
   /** The player (`null` if the account no longer exists). */
@@ -197,7 +208,7 @@ export type UserStats = {
   /** Position on the global leaderboard; `null` before the first attempt. */
   rank?: Maybe<Scalars['Int']['output']>;
   /** The sum over quizzes of the best score on each: what the global leaderboard ranks. */
-  totalScore: Scalars['Int']['output'];
+  totalScore: Scalars['Float']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -304,18 +315,18 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AnswerInput: AnswerInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Attempt: ResolverTypeWrapper<AttemptModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   LeaderboardConnection: ResolverTypeWrapper<LeaderboardPage>;
   LeaderboardEdge: ResolverTypeWrapper<Omit<LeaderboardEdge, 'node'> & { node: ResolversTypes['LeaderboardEntry'] }>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   LeaderboardEntry: ResolverTypeWrapper<LeaderboardRow>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Quiz: ResolverTypeWrapper<QuizRef>;
   QuizStats: ResolverTypeWrapper<QuizStats>;
@@ -327,18 +338,18 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   AnswerInput: AnswerInput;
+  Boolean: Scalars['Boolean']['output'];
+  Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
   Attempt: AttemptModel;
   Int: Scalars['Int']['output'];
-  Float: Scalars['Float']['output'];
   DateTime: Scalars['DateTime']['output'];
   LeaderboardConnection: LeaderboardPage;
   LeaderboardEdge: Omit<LeaderboardEdge, 'node'> & { node: ResolversParentTypes['LeaderboardEntry'] };
-  String: Scalars['String']['output'];
   LeaderboardEntry: LeaderboardRow;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   Quiz: QuizRef;
   QuizStats: QuizStats;
@@ -357,7 +368,7 @@ export type AttemptResolvers<ContextType = Context, ParentType extends Resolvers
   questionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   quiz?: Resolver<Maybe<ResolversTypes['Quiz']>, ParentType, ContextType>;
   quizVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   timeTakenMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -382,7 +393,7 @@ export type LeaderboardEdgeResolvers<ContextType = Context, ParentType extends R
 export type LeaderboardEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LeaderboardEntry'] = ResolversParentTypes['LeaderboardEntry']> = ResolversObject<{
   achievedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   timeTakenMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 }>;
@@ -437,7 +448,7 @@ export type UserStatsResolvers<ContextType = Context, ParentType extends Resolve
   longestStreakDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   quizzesCompleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  totalScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{

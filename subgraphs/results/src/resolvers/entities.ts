@@ -1,3 +1,4 @@
+import { percentage } from '@quizgraph/assessment';
 import { offsetPage } from '@quizgraph/service-kit';
 import type {
   AttemptResolvers,
@@ -8,7 +9,6 @@ import type {
 } from '../__generated__/resolvers-types.js';
 import { canReadAttempt } from '../access.js';
 import { leaderboardPage } from '../leaderboards.js';
-import { percentage } from '../scoring.js';
 import { streaks } from '../streaks.js';
 
 export const Attempt: AttemptResolvers = {
@@ -18,7 +18,8 @@ export const Attempt: AttemptResolvers = {
   },
   quiz: (attempt) => ({ id: attempt.quizId }),
   player: (attempt) => (attempt.userId ? { id: attempt.userId } : null),
-  percentage: (attempt) => percentage(attempt.score, attempt.maxScore),
+  score: (attempt) => attempt.score.toNumber(),
+  percentage: (attempt) => percentage(attempt.score.toNumber(), attempt.maxScore),
 };
 
 export const Quiz: QuizResolvers = {

@@ -1,0 +1,33 @@
+import type { AnswerKey } from '@quizgraph/assessment';
+import type { PrismaClient } from './__generated__/prisma/client.js';
+import { settingsOf, shapeOf } from './models.js';
+
+/**
+ * The answer key of one version of a quiz (default: the current one), with its settings: what results
+ * scores against. Served only over the internal channel, never by the public graph.
+ */
+export async function answerKey(db: PrismaClient, quizId: string, version?: number): Promise<AnswerKey | null> {
+  const quiz = await db.quiz.findUnique({ where: { id: quizId }, select: { status: true, version: true } });
+  if (!quiz) return null;
+  const pinned = version ?? quiz.version;
+  const [settings, questions] = await Promise.all([
+    db.quizVersion.findUnique({ where: { quizId_version: { quizId, version: pinned } } }),
+    db.question.findMany({ where: { quizId, version: pinned }, orderBy: { position: 'asc' } }),
+  ]);
+  if (!settings) return null;
+  return {
+    quizId,
+    version: pinned,
+    currentVersion: quiz.version,
+    status: quiz.status,
+    settings: settingsOf(settings),
+    questions: questions.map((q) => ({
+      ...shapeOf(q),
+      id: q.id,
+      position: q.position,
+      points: q.points,
+      prompt: q.prompt,
+      explanation: q.explanation,
+    })),
+  };
+}
