@@ -50,6 +50,7 @@ export type Attempt = {
   percentage: Scalars['Float']['output'];
   /** Who took it (`null` once the player has deleted their account). */
   player?: Maybe<User>;
+  /** Questions in the quiz version attempted. */
   questionCount: Scalars['Int']['output'];
   /** The quiz attempted (`null` if it no longer exists). */
   quiz?: Maybe<Quiz>;
@@ -57,6 +58,7 @@ export type Attempt = {
   quizVersion: Scalars['Int']['output'];
   /** Points earned, exact to 1/10,000 of a point (partial credit keeps its fraction). */
   score: Scalars['Float']['output'];
+  /** When the attempt was submitted (server time). */
   submittedAt: Scalars['DateTime']['output'];
   /** Server-measured time between start and submission, in milliseconds (0 for `submitQuiz`, which starts and submits at once). */
   timeTakenMs: Scalars['Int']['output'];
@@ -65,7 +67,9 @@ export type Attempt = {
 /** A page of a leaderboard (Relay cursor connection), with the caller's own entry. */
 export type LeaderboardConnection = {
   __typename?: 'LeaderboardConnection';
+  /** The entries of this page, best first. */
   edges: Array<LeaderboardEdge>;
+  /** Where this page sits in the list. */
   pageInfo: PageInfo;
   /** Players on the whole leaderboard. */
   totalCount: Scalars['Int']['output'];
@@ -73,10 +77,12 @@ export type LeaderboardConnection = {
   viewerEntry?: Maybe<LeaderboardEntry>;
 };
 
+/** One entry of a leaderboard page. */
 export type LeaderboardEdge = {
   __typename?: 'LeaderboardEdge';
   /** Pass as `after` to get the entries that follow this one. */
   cursor: Scalars['String']['output'];
+  /** The entry. */
   node: LeaderboardEntry;
   /** Position on the leaderboard (1, 2, 2, 4 for a tie). */
   rank: Scalars['Int']['output'];
@@ -117,9 +123,13 @@ export type MutationSubmitQuizArgs = {
 /** Where a page sits in its list (Relay). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the last item of this page: pass it as `after` for the next page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items come before this page. */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the first item of this page. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
@@ -165,6 +175,7 @@ export type QuizLeaderboardArgs = {
 /** How players have done on one quiz. */
 export type QuizStats = {
   __typename?: 'QuizStats';
+  /** Attempts submitted on any version. */
   attempts: Scalars['Int']['output'];
   /** Mean percentage over all attempts; `null` before the first. */
   averagePercentage?: Maybe<Scalars['Float']['output']>;
@@ -177,8 +188,11 @@ export type QuizStats = {
 /** How many attempts scored a percentage in [fromPercentage, toPercentage) (the last bucket includes 100). */
 export type ScoreBucket = {
   __typename?: 'ScoreBucket';
+  /** Attempts in the bucket. */
   count: Scalars['Int']['output'];
+  /** The lowest percentage in the bucket. */
   fromPercentage: Scalars['Int']['output'];
+  /** The percentage the bucket ends before (100 is in the last bucket). */
   toPercentage: Scalars['Int']['output'];
 };
 

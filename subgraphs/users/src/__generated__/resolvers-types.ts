@@ -155,6 +155,7 @@ export type Role =
  */
 export type Session = {
   __typename?: 'Session';
+  /** When the session began (sign-in or registration). */
   createdAt: Scalars['DateTime']['output'];
   /** Whether the access token of this request belongs to this session. */
   current: Scalars['Boolean']['output'];
