@@ -2,6 +2,7 @@ import {
   BadUserInputError,
   decodeKeysetCursor,
   encodeKeysetCursor,
+  isUuid,
   keysetConnection,
   pageSize,
   type Connection,
@@ -39,7 +40,7 @@ interface OrderSpec {
   values: (row: QuizRow) => KeysetValue[];
 }
 
-type QuizRow = Quiz & { sortTitle: string; relevance: number };
+type QuizRow = Quiz & { sortTitle: string; relevance: number; k1: unknown; k2: string };
 
 const ORDERS: Record<QuizOrder, OrderSpec> = {
   NEWEST: {
@@ -68,8 +69,32 @@ const ORDERS: Record<QuizOrder, OrderSpec> = {
   },
 };
 
-/** Casts a cursor value back to the SQL type of its key column, so the comparison uses the index. */
+/** The form of each value this list puts in a cursor: what the SQL cast below accepts without an error. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const MAX_INT4 = 2 ** 31 - 1;
+const MAX_REAL = 3.4e38;
+
+function isCursorValue(order: QuizOrder, index: number, value: KeysetValue): boolean {
+  if (index === 1) return typeof value === 'string' && isUuid(value);
+  switch (order) {
+    case 'NEWEST':
+      // Exactly what toISOString writes: Postgres would also take 'yesterday' or fail on a year past 9999.
+      return typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
+    case 'RELEVANCE':
+      return typeof value === 'number' && Math.abs(value) <= MAX_REAL;
+    case 'POPULAR':
+      return Number.isInteger(value) && Math.abs(value as number) <= MAX_INT4;
+    case 'TITLE':
+      return typeof value === 'string' && !value.includes('\u0000');
+  }
+}
+
+/**
+ * Casts a cursor value back to the SQL type of its key column, so the comparison uses the index.
+ * A client can send a cursor it made up: a value the cast would refuse is its mistake, not a database error.
+ */
 function cursorValue(order: QuizOrder, index: number, value: KeysetValue): Prisma.Sql {
+  if (!isCursorValue(order, index, value)) throw new BadUserInputError('"after" is not a cursor this list gave out.', { field: 'after' });
   if (index === 1) return Prisma.sql`${value}::uuid`;
   switch (order) {
     case 'NEWEST':
@@ -84,27 +109,38 @@ function cursorValue(order: QuizOrder, index: number, value: KeysetValue): Prism
 }
 
 /**
- * Search words become prefix terms that must all match ("plan sys" finds "Planets of the Solar
- * System"). Only letters and digits reach to_tsquery, so no input can break its syntax.
+ * The search text, or null when it has nothing to search for (no letter or digit). Backslashes go:
+ * quote_literal would escape them in a form to_tsquery does not read.
  */
-export function searchQuery(search: string | null | undefined): string | null {
-  const words = (search ?? '')
-    .normalize('NFC')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 10);
-  return words.length === 0 ? null : words.map((w) => `'${w}':*`).join(' & ');
+export function searchText(search: string | null | undefined): string | null {
+  const text = (search ?? '').normalize('NFC').replace(/\\/g, ' ').trim().slice(0, 200);
+  return /[\p{L}\p{N}]/u.test(text) ? text : null;
 }
 
-/** Which quizzes `viewer` may list: published ones, plus their own drafts (admins: every draft). */
-function visibility(viewer: Viewer | null, status: QuizFilter['status']): Prisma.Sql {
+/**
+ * Search words become prefix terms that must all match ("plan sys" finds "Planets of the Solar
+ * System"). The words are split by the same parser that built the index (so "tag-12345678" matches
+ * itself), and each lexeme is quoted, so no input can break to_tsquery's syntax. Postgres evaluates
+ * it once per statement.
+ */
+function prefixQuery(text: string): Prisma.Sql {
+  return Prisma.sql`(SELECT to_tsquery('simple', string_agg(quote_literal(lexeme) || ':*', ' & '))
+                     FROM unnest(to_tsvector('simple', ${text})))`;
+}
+
+/**
+ * Which quizzes `viewer` may list, as branches each served by one index: published ones, plus the
+ * viewer's own drafts (admins: every draft). Branches are read apart and merged, since an OR across
+ * them would make Postgres read every match before it could sort.
+ */
+function visibleBranches(viewer: Viewer | null, status: QuizFilter['status']): Prisma.Sql[] {
   const isAdmin = viewer?.role === 'ADMIN';
-  const own = Prisma.sql`q."authorId" = ${viewer?.userId ?? null}::uuid`;
-  if (status === 'DRAFT') return isAdmin ? Prisma.sql`q.status = 'DRAFT'` : Prisma.sql`q.status = 'DRAFT' AND ${own}`;
-  if (status) return Prisma.sql`q.status = ${status}::"QuizStatus"`;
-  if (isAdmin) return Prisma.sql`q.status IN ('PUBLISHED', 'DRAFT')`;
-  return viewer ? Prisma.sql`(q.status = 'PUBLISHED' OR (q.status = 'DRAFT' AND ${own}))` : Prisma.sql`q.status = 'PUBLISHED'`;
+  const ownDrafts = Prisma.sql`q.status = 'DRAFT' AND q."authorId" = ${viewer?.userId ?? null}::uuid`;
+  if (status === 'DRAFT') return [isAdmin ? Prisma.sql`q.status = 'DRAFT'` : ownDrafts];
+  if (status) return [Prisma.sql`q.status = ${status}::"QuizStatus"`];
+  const published = Prisma.sql`q.status = 'PUBLISHED'`;
+  if (isAdmin) return [published, Prisma.sql`q.status = 'DRAFT'`];
+  return viewer ? [published, ownDrafts] : [published];
 }
 
 export interface ListArgs {
@@ -117,45 +153,58 @@ export interface ListArgs {
 export async function listQuizzes(db: PrismaClient, viewer: Viewer | null, args: ListArgs): Promise<QuizPage> {
   const limit = pageSize(args.first);
   const filter = args.filter ?? {};
-  const tsquery = searchQuery(filter.search);
+  const tsquery = searchText(filter.search);
   const order: QuizOrder = args.orderBy ?? (tsquery ? 'RELEVANCE' : 'NEWEST');
   if (order === 'RELEVANCE' && !tsquery) {
     throw new BadUserInputError('RELEVANCE orders search results: give `filter.search` too.', { field: 'orderBy' });
   }
   const spec = ORDERS[order];
-  const query = Prisma.sql`to_tsquery('simple', ${tsquery ?? ''})`;
+  const query = tsquery ? prefixQuery(tsquery) : Prisma.sql`NULL::tsquery`;
 
-  const conditions: Prisma.Sql[] = [visibility(viewer, filter.status)];
+  const conditions: Prisma.Sql[] = [];
   if (tsquery) conditions.push(Prisma.sql`q."searchVector" @@ ${query}`);
-  if (filter.category?.trim()) conditions.push(Prisma.sql`q.category = ${filter.category.trim().toLowerCase()}`);
-  const tags = [...new Set((filter.tags ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean))];
+  // Compared as stored: NFC, trimmed, lower case.
+  if (filter.category?.trim()) conditions.push(Prisma.sql`q.category = ${filter.category.normalize('NFC').trim().toLowerCase()}`);
+  const tags = [...new Set((filter.tags ?? []).map((t) => t.normalize('NFC').trim().toLowerCase()).filter(Boolean))];
   if (tags.length > 0) conditions.push(Prisma.sql`q.tags @> ${tags}::text[]`);
   if (filter.difficulty) conditions.push(Prisma.sql`q.difficulty = ${filter.difficulty}::"Difficulty"`);
   if (filter.authorId) conditions.push(Prisma.sql`q."authorId" = ${filter.authorId}::uuid`);
-  const matching = Prisma.join(conditions, ' AND ');
+  const branches = visibleBranches(viewer, filter.status).map((visible) => Prisma.join([visible, ...conditions], ' AND '));
 
   const keys = spec.key(query);
-  const after: Prisma.Sql[] = [];
+  let after = Prisma.sql`TRUE`;
   if (args.after != null) {
     const values = decodeKeysetCursor(args.after, order, spec.kinds);
     const comparison = spec.direction === 'DESC' ? Prisma.raw('<') : Prisma.raw('>');
-    after.push(Prisma.sql`(${Prisma.join(keys)}) ${comparison} (${Prisma.join(values.map((v, i) => cursorValue(order, i, v)))})`);
+    after = Prisma.sql`(${Prisma.join(keys)}) ${comparison} (${Prisma.join(values.map((v, i) => cursorValue(order, i, v)))})`;
   }
   const direction = Prisma.raw(spec.direction);
+  // Each branch reads at most one page past the cursor along its index; the merge keeps the best.
+  const pages = branches.map(
+    (matching) => Prisma.sql`(
+      SELECT ${QUIZ_COLUMNS}, lower(q.title) AS "sortTitle",
+             ${tsquery ? Prisma.sql`ts_rank(q."searchVector", ${query})` : Prisma.sql`0::real`} AS relevance,
+             ${keys[0]!} AS k1, q.id AS k2
+      FROM "Quiz" q
+      WHERE ${matching} AND ${after}
+      ORDER BY ${Prisma.join(keys.map((k) => Prisma.sql`${k} ${direction}`))}
+      LIMIT ${limit + 1})`,
+  );
   const rows = await db.$queryRaw<QuizRow[]>`
-    SELECT ${QUIZ_COLUMNS}, lower(q.title) AS "sortTitle",
-           ${tsquery ? Prisma.sql`ts_rank(q."searchVector", ${query})` : Prisma.sql`0::real`} AS relevance
-    FROM "Quiz" q
-    WHERE ${Prisma.join([matching, ...after], ' AND ')}
-    ORDER BY ${Prisma.join(keys.map((k) => Prisma.sql`${k} ${direction}`))}
+    SELECT * FROM (${Prisma.join(pages, ' UNION ALL ')}) page
+    ORDER BY k1 ${direction}, k2 ${direction}
     LIMIT ${limit + 1}`;
 
   const connection = keysetConnection(rows, limit, (row) => encodeKeysetCursor(order, spec.values(row)), args.after != null);
   return {
     ...connection,
-    edges: connection.edges.map(({ cursor, node: { sortTitle: _title, relevance: _relevance, ...quiz } }) => ({ cursor, node: quiz })),
+    edges: connection.edges.map(({ cursor, node: { sortTitle: _title, relevance: _relevance, k1: _k1, k2: _k2, ...quiz } }) => ({
+      cursor,
+      node: quiz,
+    })),
     totalCount: async () => {
-      const [count] = await db.$queryRaw<Array<{ count: number }>>`SELECT count(*)::int AS count FROM "Quiz" q WHERE ${matching}`;
+      const [count] = await db.$queryRaw<Array<{ count: number }>>`
+        SELECT count(*)::int AS count FROM "Quiz" q WHERE ${Prisma.join(branches.map((b) => Prisma.sql`(${b})`), ' OR ')}`;
       return count?.count ?? 0;
     },
   };

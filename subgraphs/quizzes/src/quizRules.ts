@@ -21,6 +21,14 @@ const text = (max: number, what: string) =>
     .transform((s) => s.normalize('NFC').trim())
     .pipe(z.string().min(1, `${what} cannot be empty.`).max(max, `${what} has at most ${max} characters.`));
 
+/** Tags as stored: NFC like every other text (search and the tag filter compare NFC), lower case. */
+const tagList = z
+  .array(z.string().normalize('NFC').trim().toLowerCase().min(1, 'A tag cannot be empty.').max(30, 'A tag has at most 30 characters.'))
+  .max(10, 'A quiz has at most 10 tags.');
+
+/** A category as stored: NFC and lower case, so that the category filter finds it however it was typed. */
+const categoryText = z.string().normalize('NFC').trim().toLowerCase().max(50, 'A category has at most 50 characters.');
+
 /** A quiz's descriptive fields, as createQuiz, updateQuiz and import take them. */
 const metadata = {
   title: text(200, 'A title'),
@@ -28,18 +36,8 @@ const metadata = {
     .string()
     .transform((s) => s.normalize('NFC').trim())
     .pipe(z.string().max(2000, 'A description has at most 2000 characters.')),
-  category: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(50, 'A category has at most 50 characters.')
-    .nullish()
-    .transform((c) => (c ? c : null)),
-  tags: z
-    .array(z.string().trim().toLowerCase().min(1, 'A tag cannot be empty.').max(30, 'A tag has at most 30 characters.'))
-    .max(10, 'A quiz has at most 10 tags.')
-    .nullish()
-    .transform((tags) => [...new Set(tags ?? [])]),
+  category: categoryText.nullish().transform((c) => (c ? c : null)),
+  tags: tagList.nullish().transform((tags) => [...new Set(tags ?? [])]),
   difficulty: z.enum(['EASY', 'MEDIUM', 'HARD']),
 };
 
@@ -89,13 +87,9 @@ export const updateQuizInput = z.object({
   title: metadata.title.nullish(),
   description: metadata.description.nullish(),
   /** null clears the category. */
-  category: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(50, 'A category has at most 50 characters.')
-    .nullish(),
-  tags: metadata.tags.optional(),
+  category: categoryText.nullish(),
+  /** null leaves the tags as they are, as for the other fields; [] removes them. */
+  tags: tagList.transform((tags) => [...new Set(tags)]).nullish(),
   difficulty: metadata.difficulty.nullish(),
   settings: settingsPatch,
 });

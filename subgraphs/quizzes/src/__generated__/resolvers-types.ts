@@ -69,7 +69,7 @@ export type ImportQuizInput = {
   format: QuizImportFormat;
   /** As in `createQuiz`: the same key returns the quiz the first import created. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
-  /** `GIFT` only: the quiz's title (default: the first `$CATEGORY`, or the first question's title). */
+  /** `GIFT` only: the quiz's title (default: the last part of the first `$CATEGORY`, else "Imported quiz"). */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -461,7 +461,7 @@ export type QuizFilter = {
   difficulty?: InputMaybe<Difficulty>;
   /** Words to find in the title, tags or description; each word matches as a prefix (`plan` finds `planets`). */
   search?: InputMaybe<Scalars['String']['input']>;
-  /** Only this status (drafts: the caller's own, or any for admins). Default: published quizzes plus the caller's own drafts. */
+  /** Only this status (drafts: the caller's own, or any for admins). Default: published quizzes plus the caller's own drafts (admins: every draft). */
   status?: InputMaybe<QuizStatus>;
   /** Only quizzes carrying every one of these tags. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
