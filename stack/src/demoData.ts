@@ -398,10 +398,33 @@ export async function seedDemoData(routerUrl: string, usersDatabaseUrl: string):
   }
 
   const submit = async (quiz: DemoQuiz, live: LiveQuiz, attempt: DemoAttempt) => {
+    const accessToken = players.get(attempt.player)!;
+    const answers = answerInputs(quiz, live, attempt);
+    if (quiz.settings?.timeLimitSeconds == null) {
+      await graphqlData(
+        routerUrl,
+        `mutation ($quizId: ID!, $answers: [AnswerInput!]!, $key: String) { submitQuiz(quizId: $quizId, answers: $answers, idempotencyKey: $key) { id } }`,
+        { accessToken, variables: { quizId: live.id, answers, key: attempt.key } },
+      );
+      return;
+    }
+    // A timed quiz takes two steps, so that the server measures the time. Each player takes it once
+    // in the demo: an attempt already there (from an earlier run, however it ended) means done.
+    const { me } = await graphqlData<{ me: { attempts: { edges: unknown[] } } }>(
+      routerUrl,
+      `query ($quizId: ID!) { me { attempts(first: 1, quizId: $quizId) { edges { cursor } } } }`,
+      { accessToken, variables: { quizId: live.id } },
+    );
+    if (me.attempts.edges.length > 0) return;
+    const { startAttempt } = await graphqlData<{ startAttempt: { id: string } }>(
+      routerUrl,
+      `mutation ($quizId: ID!, $key: String) { startAttempt(quizId: $quizId, idempotencyKey: $key) { id } }`,
+      { accessToken, variables: { quizId: live.id, key: attempt.key } },
+    );
     await graphqlData(
       routerUrl,
-      `mutation ($quizId: ID!, $answers: [AnswerInput!]!, $key: String) { submitQuiz(quizId: $quizId, answers: $answers, idempotencyKey: $key) { id } }`,
-      { accessToken: players.get(attempt.player)!, variables: { quizId: live.id, answers: answerInputs(quiz, live, attempt), key: attempt.key } },
+      `mutation ($id: ID!, $answers: [AnswerInput!]!) { submitAttempt(attemptId: $id, answers: $answers) { id } }`,
+      { accessToken, variables: { id: startAttempt.id, answers } },
     );
   };
 

@@ -33,6 +33,8 @@ export interface StackOptions {
   host?: string;
   logLevel?: string;
   prettyLogs?: boolean;
+  /** The results service's clock (tests move it through deadlines without waiting). */
+  clock?: () => Date;
   /** How often outbox relays look for undelivered events (tests: shorter). */
   outboxIntervalMs?: number;
   /** Sign-in throttle limits (defaults: the users service's). */
@@ -104,6 +106,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       serviceKeys,
       answerKeys: quizzesAnswerKeySource(quizzes.origin, signerFor('results')),
       serviceSigner: signerFor('results'),
+      ...(options.clock ? { clock: options.clock } : {}),
       eventSubscribers: subscribers,
       ...(options.outboxIntervalMs ? { outboxIntervalMs: options.outboxIntervalMs } : {}),
     });

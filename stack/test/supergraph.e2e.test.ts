@@ -165,11 +165,25 @@ describe('the answer key stays secret', () => {
     // `Attempt.correctCount` counts the player's own right answers. Keys live only on the author-only
     // types, which nothing but `Quiz.versions` (checked per caller) leads to.
     const AUTHOR_ONLY = ['QuizVersion', 'KeyedQuestion', 'KeyedOption'];
+    // A submitted attempt's review shows right answers and explanations, each only as far as the pinned
+    // version's review policy allows (results' review.ts), and only to the attempt's player and admins.
+    const REVIEW = ['QuestionReview', 'GivenAnswer'];
     expect(
       outputFields.filter(
-        (f) => /correct|answerKey|explanation|weight|accepted|tolerance/i.test(f) && f !== 'Attempt.correctCount' && !AUTHOR_ONLY.includes(f.split('.')[0]!),
+        (f) =>
+          /correct|answerKey|explanation|weight|accepted|tolerance/i.test(f) &&
+          f !== 'Attempt.correctCount' &&
+          ![...AUTHOR_ONLY, ...REVIEW].includes(f.split('.')[0]!),
       ),
     ).toEqual([]);
+    const leadingToReview = Object.values(schema.getTypeMap())
+      .filter((type) => isObjectType(type) && !REVIEW.includes(type.name))
+      .flatMap((type) =>
+        Object.values((type as GraphQLObjectType).getFields())
+          .filter((field) => REVIEW.includes(getNamedType(field.type).name))
+          .map((field) => `${type.name}.${field.name}`),
+      );
+    expect(leadingToReview).toEqual(['AttemptQuestion.review']);
     const leadingIn = Object.values(schema.getTypeMap())
       .filter((type) => isObjectType(type) && !AUTHOR_ONLY.includes(type.name))
       .flatMap((type) =>

@@ -9,6 +9,8 @@ import { quizSettingsSchema, type QuizSettings } from './settings.js';
  */
 export const answerKeySchema = z.object({
   quizId: z.string(),
+  /** The quiz's author: who, besides admins, may read its item analysis. */
+  authorId: z.string(),
   version: z.number().int().positive(),
   /** The version players get now (a newer one may exist than the one asked for). */
   currentVersion: z.number().int().positive(),
@@ -30,6 +32,7 @@ export const answerKeySchema = z.object({
 
 export interface AnswerKey {
   quizId: string;
+  authorId: string;
   version: number;
   currentVersion: number;
   status: 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';

@@ -129,3 +129,24 @@ export function parseAnswers(questions: ReadonlyArray<QuestionShape & { id: stri
   });
   return answers;
 }
+
+/**
+ * Reads an answer back from storage (a JSON column) for its question: null when it was left
+ * unanswered; throws if the stored value is not an answer of the question's type, since that means
+ * the record and the pinned key disagree.
+ */
+export function readStoredAnswer(question: QuestionShape, stored: unknown): Answer | null {
+  if (stored === null || stored === undefined) return null;
+  const field = FIELD_OF[question.type];
+  const value = typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>)[field] : undefined;
+  const fits =
+    field === 'optionIds' || field === 'order'
+      ? Array.isArray(value) && value.every((id) => typeof id === 'string')
+      : field === 'boolean'
+        ? typeof value === 'boolean'
+        : field === 'number'
+          ? typeof value === 'number' && Number.isFinite(value)
+          : typeof value === 'string';
+  if (!fits) throw new Error(`A stored answer to a ${question.type} question has no valid \`${field}\`.`);
+  return { [field]: value } as Answer;
+}

@@ -10,6 +10,7 @@ const QUESTIONS: KeyedQuestion[] = QUESTION_TYPES.map((type, i) => {
 
 const KEY = {
   quizId: 'quiz-1',
+  authorId: 'author-1',
   version: 2,
   currentVersion: 3,
   status: 'PUBLISHED',

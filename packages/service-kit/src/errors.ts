@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  /** Too late: the time allowed (an attempt's deadline plus its grace) has run out. */
+  | 'DEADLINE_EXCEEDED'
   | 'RATE_LIMITED'
   | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
@@ -77,6 +79,7 @@ const CLIENT_CODES = new Set<string>([
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'DEADLINE_EXCEEDED',
   'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',
   // Produced by graphql-js / Apollo Server themselves for malformed operations.

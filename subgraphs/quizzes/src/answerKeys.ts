@@ -7,7 +7,7 @@ import { settingsOf, shapeOf } from './models.js';
  * scores against. Served only over the internal channel, never by the public graph.
  */
 export async function answerKey(db: PrismaClient, quizId: string, version?: number): Promise<AnswerKey | null> {
-  const quiz = await db.quiz.findUnique({ where: { id: quizId }, select: { status: true, version: true } });
+  const quiz = await db.quiz.findUnique({ where: { id: quizId }, select: { status: true, version: true, authorId: true } });
   if (!quiz) return null;
   const pinned = version ?? quiz.version;
   const [settings, questions] = await Promise.all([
@@ -17,6 +17,7 @@ export async function answerKey(db: PrismaClient, quizId: string, version?: numb
   if (!settings) return null;
   return {
     quizId,
+    authorId: quiz.authorId,
     version: pinned,
     currentVersion: quiz.version,
     status: quiz.status,

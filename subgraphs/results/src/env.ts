@@ -2,6 +2,7 @@ import { DATA_DIR } from '@quizgraph/prisma';
 import { keySettingsFromEnv, logLevelSchema, nodeEnvSchema, parseEnv, type KeySettings } from '@quizgraph/service-kit';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_EXPIRY_SWEEP_MS } from './expiry.js';
 
 /** The only reader of process.env in the results service: parsed once, failing fast with a clear message. */
 const schema = z.object({
@@ -12,6 +13,8 @@ const schema = z.object({
   /** Where the quizzes service answers internal calls (answer keys); not the public router. */
   QUIZZES_INTERNAL_URL: z.string().url().default('http://localhost:4002'),
   LOG_LEVEL: logLevelSchema,
+  /** How often attempts whose time ran out unattended are closed, in ms (0: only as reads meet them). */
+  RESULTS_EXPIRY_SWEEP_MS: z.coerce.number().int().min(0).default(DEFAULT_EXPIRY_SWEEP_MS),
 });
 
 export interface ResultsEnv {
@@ -21,6 +24,7 @@ export interface ResultsEnv {
   databaseUrl: string;
   quizzesInternalUrl: string;
   logLevel: string;
+  expirySweepIntervalMs: number;
   keys: KeySettings;
 }
 
@@ -34,6 +38,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): ResultsEnv {
     databaseUrl: e.RESULTS_DATABASE_URL,
     quizzesInternalUrl: e.QUIZZES_INTERNAL_URL,
     logLevel: e.LOG_LEVEL,
+    expirySweepIntervalMs: e.RESULTS_EXPIRY_SWEEP_MS,
     keys: keySettingsFromEnv(env, production, join(DATA_DIR, 'keys')),
   };
 }

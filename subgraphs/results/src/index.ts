@@ -26,6 +26,7 @@ const service = await startResultsService({
   serviceSigner: signer,
   // QuizPlayed events go to the quizzes service's internal events endpoint, beside its key channel.
   eventSubscribers: () => [{ name: 'quizzes', url: new URL('/internal/events', env.quizzesInternalUrl).href }],
+  expirySweepIntervalMs: env.expirySweepIntervalMs,
 });
 logger.info({ url: service.url }, 'results subgraph ready');
 closeOnSignals(() => service.close(), logger);

@@ -1,66 +1,69 @@
 import DataLoader from 'dataloader';
-import { isUuid, type OffsetPage, type Viewer } from '@quizgraph/service-kit';
-import type { Attempt, PrismaClient } from './__generated__/prisma/client.js';
-import { globalEntries, quizEntriesOf, quizLeaderboardPages, type LeaderboardRow, type RowsPage } from './leaderboards.js';
-import { activeDays, quizAggregates, userAggregates, type AttemptAggregate, type QuizAggregate } from './stats.js';
+import { isUuid, type Viewer } from '@quizgraph/service-kit';
+import type { PrismaClient } from './__generated__/prisma/client.js';
+import { boardEntries, boardPages, emptyPage, pageShape, type LeaderboardPage, type LeaderboardRow, type PageRequest } from './leaderboards.js';
+import type { LeaderboardWindow } from './ranking.js';
+import { playerRecords, questionRecords, quizTallies, type PlayerRecord, type QuestionRecord, type QuizTallyRecord } from './stats.js';
 
-export interface UserRecord {
-  aggregate: AttemptAggregate | undefined;
-  days: string[];
-}
-
+/**
+ * Per-request loaders: every list the graph asks for (many quizzes' boards and stats in one
+ * `_entities`, many users' stats) is one statement per loader, whatever its length.
+ */
 export interface Loaders {
-  attemptById: DataLoader<string, Attempt | null>;
-  /** Players' entries on the global leaderboard (null: not ranked yet). */
-  globalEntry: DataLoader<string, LeaderboardRow | null>;
-  userRecord: DataLoader<string, UserRecord>;
-  quizAggregate: DataLoader<string, QuizAggregate | undefined>;
-  /** A page of each quiz's leaderboard; one loader per page shape. */
-  quizLeaderboard(page: OffsetPage): DataLoader<string, RowsPage>;
-  /** The viewer's entry on each quiz's leaderboard. */
-  viewerQuizEntry: DataLoader<string, LeaderboardRow | null>;
+  /** A page of each board (key: the board's scope), one loader per page shape. */
+  boardPage(request: PageRequest): DataLoader<string, LeaderboardPage>;
+  /** Players' entries on boards of a window (key: `{ scope, userId }`), with their ranks; null when not ranked. */
+  boardEntry(window: LeaderboardWindow): DataLoader<{ scope: string; userId: string }, LeaderboardRow | null, string>;
+  playerRecord: DataLoader<string, PlayerRecord | undefined>;
+  quizTally: DataLoader<string, QuizTallyRecord | undefined>;
+  questionRecord: DataLoader<string, QuestionRecord | undefined>;
 }
 
-function byKey<K, V>(keys: readonly K[], found: Map<K, V>, missing: V): V[] {
-  return keys.map((k) => found.get(k) ?? missing);
-}
-
-export function createLoaders(db: PrismaClient, viewer: Viewer | null): Loaders {
-  const leaderboardPages = new Map<string, DataLoader<string, RowsPage>>();
+/** `now` fixes the request's time: which period DAY, WEEK and MONTH boards show, and whether a streak is current. */
+export function createLoaders(db: PrismaClient, _viewer: Viewer | null, now: Date = new Date()): Loaders {
+  const pages = new Map<string, DataLoader<string, LeaderboardPage>>();
+  const entries = new Map<LeaderboardWindow, DataLoader<{ scope: string; userId: string }, LeaderboardRow | null, string>>();
   return {
-    attemptById: new DataLoader(async (ids) => {
-      const valid = ids.filter(isUuid);
-      const attempts = valid.length > 0 ? await db.attempt.findMany({ where: { id: { in: [...valid] } } }) : [];
-      return byKey(ids, new Map(attempts.map((a) => [a.id, a])), null);
-    }),
-    globalEntry: new DataLoader(async (userIds) => {
-      const rows = await globalEntries(db, userIds.filter(isUuid));
-      return byKey(userIds, new Map(rows.map((r) => [r.userId, r])), null);
-    }),
-    userRecord: new DataLoader(async (userIds) => {
-      const valid = userIds.filter(isUuid);
-      const [aggregates, days] = await Promise.all([userAggregates(db, valid), activeDays(db, valid)]);
-      return userIds.map((id) => ({ aggregate: aggregates.get(id), days: days.get(id) ?? [] }));
-    }),
-    quizAggregate: new DataLoader(async (quizIds) => {
-      const aggregates = await quizAggregates(db, quizIds.filter(isUuid));
-      return quizIds.map((id) => aggregates.get(id));
-    }),
-    quizLeaderboard(page) {
-      const shape = `${page.offset}:${page.limit}`;
-      let loader = leaderboardPages.get(shape);
+    boardPage(request) {
+      const shape = pageShape(request);
+      let loader = pages.get(shape);
       if (!loader) {
-        loader = new DataLoader(async (quizIds) =>
-          byKey(quizIds, await quizLeaderboardPages(db, quizIds.filter(isUuid), page), { rows: [], totalCount: 0 }),
-        );
-        leaderboardPages.set(shape, loader);
+        loader = new DataLoader(async (scopes) => {
+          const valid = scopes.filter(isUuid);
+          const found = valid.length > 0 ? await boardPages(db, valid, request, now) : new Map<string, LeaderboardPage>();
+          return scopes.map((scope) => found.get(scope.toLowerCase()) ?? emptyPage(request, { scope, window: request.window }));
+        });
+        pages.set(shape, loader);
       }
       return loader;
     },
-    viewerQuizEntry: new DataLoader(async (quizIds) => {
-      if (!viewer) return quizIds.map(() => null);
-      const rows = await quizEntriesOf(db, viewer.userId, quizIds.filter(isUuid));
-      return byKey(quizIds, new Map(rows.map((r) => [r.quizId, r])), null);
+    boardEntry(window) {
+      let loader = entries.get(window);
+      if (!loader) {
+        loader = new DataLoader(
+          async (keys) => {
+            const valid = keys.filter((k) => isUuid(k.scope) && isUuid(k.userId));
+            const rows = valid.length > 0 ? await boardEntries(db, window, valid, now) : [];
+            const found = new Map(rows.map(({ scope, ...row }) => [`${scope}|${row.userId}`, row]));
+            return keys.map((k) => found.get(`${k.scope}|${k.userId}`.toLowerCase()) ?? null);
+          },
+          { cacheKeyFn: (k) => `${k.scope}|${k.userId}` },
+        );
+        entries.set(window, loader);
+      }
+      return loader;
+    },
+    playerRecord: new DataLoader(async (userIds) => {
+      const found = await playerRecords(db, userIds.filter(isUuid));
+      return userIds.map((id) => found.get(id));
+    }),
+    quizTally: new DataLoader(async (quizIds) => {
+      const found = await quizTallies(db, quizIds.filter(isUuid));
+      return quizIds.map((id) => found.get(id));
+    }),
+    questionRecord: new DataLoader(async (questionIds) => {
+      const found = await questionRecords(db, questionIds.filter(isUuid));
+      return questionIds.map((id) => found.get(id));
     }),
   };
 }

@@ -4,8 +4,55 @@ import { QuizgraphError, SERVICE_CREDENTIAL_HEADER, type ServiceCredentialSigner
 export type { AnswerKey };
 
 export interface AnswerKeySource {
-  /** The key of a quiz's current version (or of `version`), or null when the quiz does not exist. */
+  /**
+   * The key of a quiz's current version (or of `version`), or null when the quiz does not exist.
+   * A version's questions and settings never change once players can take it; its `status` and
+   * `currentVersion` are as of when it was fetched.
+   */
   answerKey(quizId: string, version?: number): Promise<AnswerKey | null>;
+}
+
+/** How many version-pinned keys a process keeps: a few hundred quizzes in play at once, each a few KB. */
+export const PINNED_KEY_CACHE_SIZE = 500;
+
+/**
+ * Keeps the keys of pinned versions (`answerKey(quizId, version)`) in memory, least recently used
+ * out first: a version's questions and settings never change, so reading and submitting attempts
+ * need not ask quizzes each time. The current version (`answerKey(quizId)`) is always asked for,
+ * since publishing moves it and archiving changes its status, and what it answers primes the cache
+ * for the version it names. Concurrent requests for one version share one fetch; failures and
+ * unknown quizzes are not kept.
+ */
+export function cachingAnswerKeySource(source: AnswerKeySource, maxEntries = PINNED_KEY_CACHE_SIZE): AnswerKeySource {
+  const cache = new Map<string, Promise<AnswerKey | null>>();
+  const remember = (name: string, key: Promise<AnswerKey | null>) => {
+    cache.delete(name);
+    cache.set(name, key);
+    // A Map iterates in insertion order: its first entry is the least recently used one.
+    if (cache.size > maxEntries) cache.delete(cache.keys().next().value!);
+    key.then(
+      (found) => (found === null && cache.get(name) === key ? cache.delete(name) : undefined),
+      () => (cache.get(name) === key ? cache.delete(name) : undefined),
+    );
+  };
+  return {
+    async answerKey(quizId, version) {
+      if (version === undefined) {
+        const current = await source.answerKey(quizId);
+        if (current) remember(`${quizId}@${current.version}`, Promise.resolve(current));
+        return current;
+      }
+      const name = `${quizId}@${version}`;
+      const cached = cache.get(name);
+      if (cached) {
+        remember(name, cached);
+        return cached;
+      }
+      const fetched = source.answerKey(quizId, version);
+      remember(name, fetched);
+      return fetched;
+    },
+  };
 }
 
 /** Reads answer keys from the quizzes service over its internal, credentialed HTTP channel. */

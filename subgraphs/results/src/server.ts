@@ -13,9 +13,11 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { PrismaClient } from './__generated__/prisma/client.js';
 import type { Context } from './context.js';
+import { createAttemptLoaders } from './attemptLoaders.js';
 import { applyEvent } from './events.js';
+import { DEFAULT_EXPIRY_SWEEP_MS, startExpirySweeper, systemClock, type Clock } from './expiry.js';
 import { createLoaders } from './loaders.js';
-import type { AnswerKeySource } from './quizKeys.js';
+import { cachingAnswerKeySource, type AnswerKeySource } from './quizKeys.js';
 import { resolvers } from './resolvers/index.js';
 
 export const typeDefs = parse(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
@@ -35,11 +37,19 @@ export interface ResultsServiceOptions {
   eventSubscribers: () => Subscriber[];
   /** How often the outbox relay looks for undelivered events (default 2 s). */
   outboxIntervalMs?: number;
+  /** The server's time for attempts (start, deadline, submission); tests pass their own. */
+  clock?: Clock;
+  /** How often attempts whose time ran out unattended are closed (default 30 s; 0: only as reads meet them). */
+  expirySweepIntervalMs?: number;
 }
 
 export async function startResultsService(options: ResultsServiceOptions): Promise<RunningService> {
   const database = openServiceDatabase(options.databaseUrl, (adapter) => new PrismaClient({ adapter }));
   const { db } = database;
+  const clock = options.clock ?? systemClock;
+  // A pinned version's key never changes: kept in memory, so reading and submitting attempts need
+  // not ask quizzes each time.
+  const answerKeys = cachingAnswerKeySource(options.answerKeys);
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
   // The relay polls in the background on its own small pool: it never takes a connection a request
   // needs, and request SQL counts (statements()) stay the requests' own.
@@ -52,6 +62,13 @@ export async function startResultsService(options: ResultsServiceOptions): Promi
     logger: options.logger,
     ...(options.outboxIntervalMs ? { intervalMs: options.outboxIntervalMs } : {}),
   });
+  // On the background pool too: an expired attempt never stays open, even when nobody reads it.
+  const sweeper = startExpirySweeper({
+    db: relayDatabase.db,
+    clock,
+    intervalMs: options.expirySweepIntervalMs ?? DEFAULT_EXPIRY_SWEEP_MS,
+    logger: options.logger,
+  });
 
   const server = await startSubgraphServer<Context>({
     name: 'results',
@@ -59,7 +76,16 @@ export async function startResultsService(options: ResultsServiceOptions): Promi
     logger: options.logger,
     accessKeys: options.accessKeys,
     serviceKeys: options.serviceKeys,
-    buildContext: (base) => ({ ...base, db, loaders: createLoaders(db, base.viewer), answerKeys: options.answerKeys, outbox }),
+    buildContext: (base) => ({
+      ...base,
+      db,
+      // The request's time, on the same clock as attempts: which DAY, WEEK and MONTH periods boards show.
+      loaders: createLoaders(db, base.viewer, clock()),
+      attemptLoaders: createAttemptLoaders(db, answerKeys, clock),
+      answerKeys,
+      outbox,
+      clock,
+    }),
     checkReady: database.ping,
     routes: (app, requireCaller) => {
       // Where other services' outboxes deliver the events results consumes (EVENT_ROUTES).
@@ -78,6 +104,7 @@ export async function startResultsService(options: ResultsServiceOptions): Promi
     sqlStatements: database.statements,
     async close() {
       await server.close();
+      await sweeper.stop();
       await outbox.stop();
       await relayDatabase.close();
       await database.close();

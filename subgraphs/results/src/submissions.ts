@@ -1,17 +1,129 @@
-import { InvalidAnswersError, parseAnswers, scoreAttempt, type AnswerInput } from '@quizgraph/assessment';
+import { InvalidAnswersError, parseAnswers, scoreAttempt, type AnswerInput, type QuizSettings, type ScoredAttempt } from '@quizgraph/assessment';
 import { enqueueEvent } from '@quizgraph/events';
-import { BadUserInputError, ConflictError, NotFoundError, UnauthenticatedError } from '@quizgraph/service-kit';
+import { BadUserInputError, ConflictError, NotFoundError, QuizgraphError, UnauthenticatedError } from '@quizgraph/service-kit';
 import { Prisma, type Attempt, type PrismaClient } from './__generated__/prisma/client.js';
-import type { AnswerKeySource } from './quizKeys.js';
+import { beyondLimit, countAttempts, playableKey, settingsOf, type AttemptDeps } from './attempts.js';
+import { recordSubmission } from './boards.js';
+import { isOverdue } from './expiry.js';
+import { lockPlayer } from './playerLock.js';
+import type { AnswerKey } from './quizKeys.js';
 
-export interface Submission {
+/** Server-measured times are stored as int4: an untimed attempt left open for 25 days and more counts as that. */
+const MAX_TIME_TAKEN_MS = 2_147_483_647;
+
+export interface AttemptSubmission {
+  userId: string;
+  attemptId: string;
+  answers: AnswerInput[];
+  idempotencyKey?: string | null;
+}
+
+export interface QuizSubmission {
   userId: string;
   quizId: string;
   answers: AnswerInput[];
   idempotencyKey?: string | null;
 }
 
-async function priorAttempt(db: PrismaClient, submission: Submission): Promise<Attempt | null> {
+function deadlineExceeded(attempt: Pick<Attempt, 'id' | 'deadline'>): QuizgraphError {
+  return new QuizgraphError('DEADLINE_EXCEEDED', 'The time for this attempt ran out: it is closed, and its answers were not scored.', {
+    attemptId: attempt.id,
+    deadline: attempt.deadline?.toISOString() ?? null,
+  });
+}
+
+/** Scores answers with the one module quizzes checked the key with; answers that do not fit are BAD_USER_INPUT. */
+function score(key: AnswerKey, answers: AnswerInput[], settings: QuizSettings, timeTakenMs: number): ScoredAttempt {
+  try {
+    return scoreAttempt(key.questions, parseAnswers(key.questions, answers), {
+      policy: settings.scoringPolicy,
+      timeTakenMs,
+      timeLimitMs: settings.timeLimitSeconds === null ? null : settings.timeLimitSeconds * 1000,
+    });
+  } catch (error) {
+    if (error instanceof InvalidAnswersError) throw new BadUserInputError(error.message, { field: error.field });
+    throw error;
+  }
+}
+
+/**
+ * Submits an attempt the player started: scores it against its pinned version's key and records it
+ * with every aggregate in one transaction. An attempt is scored once: a second submission, concurrent
+ * or later, with any key or none, returns the first result. Past the deadline plus the grace, the
+ * attempt is closed as EXPIRED (and stays so) and the answers are refused with DEADLINE_EXCEEDED.
+ */
+export async function submitAttempt({ db, answerKeys, clock }: AttemptDeps, submission: AttemptSubmission, onEvent: () => void = () => undefined): Promise<Attempt> {
+  // When the answers arrived: the deadline and the time taken are measured to here, not to when a
+  // lock was granted.
+  const submittedAt = clock();
+  const attempt = await db.attempt.findUnique({ where: { id: submission.attemptId } });
+  // Someone else's attempt is as good as missing: its existence is not theirs to learn.
+  if (!attempt || attempt.userId !== submission.userId) throw new NotFoundError('Attempt', submission.attemptId);
+  // Scored already: the first result, whatever key comes with the retry. (A key of another attempt
+  // is refused when this one is recorded, by the unique index: no lookup before.)
+  if (attempt.status === 'SUBMITTED') return attempt;
+  if (attempt.status === 'EXPIRED') throw deadlineExceeded(attempt);
+  if (isOverdue(attempt, submittedAt)) {
+    // Closed by a statement of its own, which commits although this request fails: the attempt
+    // must not stay open. Only if still open: a submission that got in on time stands.
+    await db.attempt.updateMany({ where: { id: attempt.id, status: 'IN_PROGRESS' }, data: { status: 'EXPIRED' } });
+    const closed = await db.attempt.findUniqueOrThrow({ where: { id: attempt.id } });
+    if (closed.status === 'SUBMITTED') return closed;
+    throw deadlineExceeded(attempt);
+  }
+
+  // The pinned version, never the current one: an edit published meanwhile changes nothing here.
+  const key = await answerKeys.answerKey(attempt.quizId, attempt.quizVersion);
+  if (!key) throw new NotFoundError('Quiz', attempt.quizId);
+  const settings = settingsOf(attempt, key.settings);
+  const timeTakenMs = Math.min(Math.max(0, submittedAt.getTime() - attempt.startedAt.getTime()), MAX_TIME_TAKEN_MS);
+  // Scored before the transaction (a pure computation): the locks below are held for writes only.
+  const scored = score(key, submission.answers, settings, timeTakenMs);
+
+  try {
+    const { result, recorded } = await db.$transaction(async (tx) => {
+      await lockPlayer(tx, submission.userId);
+      // The player's lock already orders this after any other submission of theirs; the row lock
+      // orders it against the expiry that reads and sweeps apply: the first that gets it decides.
+      const [state] = await tx.$queryRaw<Array<{ status: Attempt['status']; owned: boolean; deleted: boolean; firstSubmission: boolean }>>`
+        SELECT a.status, a."userId" IS NOT DISTINCT FROM ${submission.userId}::uuid AS owned,
+               EXISTS (SELECT 1 FROM "DeletedUser" d WHERE d."userId" = ${submission.userId}::uuid) AS deleted,
+               NOT EXISTS (SELECT 1 FROM "Attempt" o WHERE o."userId" = a."userId" AND o."quizId" = a."quizId"
+                                                       AND o.status = 'SUBMITTED' AND o.id <> a.id) AS "firstSubmission"
+        FROM "Attempt" a WHERE a.id = ${attempt.id}::uuid FOR UPDATE OF a`;
+      // Under the lock the anonymisation of a deleted account takes: either it already happened
+      // (refuse), or it happens after this attempt and removes the player from it with the rest.
+      if (!state || state.deleted || !state.owned) throw new UnauthenticatedError('This account no longer exists.');
+      if (state.status === 'SUBMITTED') return { result: await tx.attempt.findUniqueOrThrow({ where: { id: attempt.id } }), recorded: false };
+      if (state.status === 'EXPIRED') throw deadlineExceeded(attempt);
+
+      const submitted = await tx.attempt.update({
+        where: { id: attempt.id },
+        data: {
+          status: 'SUBMITTED',
+          score: scored.score,
+          correctCount: scored.correctCount,
+          timeTakenMs,
+          submittedAt,
+          // From now on the key names this result (an open attempt has none yet).
+          ...(submission.idempotencyKey ? { idempotencyKey: submission.idempotencyKey } : {}),
+        },
+      });
+      await recordScored(tx, submitted, settings, scored, state.firstSubmission);
+      return { result: submitted, recorded: true };
+    });
+    if (recorded) onEvent();
+    return result;
+  } catch (error) {
+    // The key names another of this player's submissions (the only unique value written here).
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      throw new ConflictError('This idempotency key was already used for another submission.', { field: 'idempotencyKey' });
+    }
+    throw error;
+  }
+}
+
+async function priorSubmission(db: PrismaClient, submission: QuizSubmission): Promise<Attempt | null> {
   if (!submission.idempotencyKey) return null;
   const prior = await db.attempt.findUnique({
     where: { userId_idempotencyKey: { userId: submission.userId, idempotencyKey: submission.idempotencyKey } },
@@ -23,48 +135,40 @@ async function priorAttempt(db: PrismaClient, submission: Submission): Promise<A
 }
 
 /**
- * Scores a submission against the quiz's current answer key and records it, with the leaderboard
- * aggregates, in one transaction. A repeated idempotency key returns the attempt it first created.
+ * Starts and submits an attempt at an untimed quiz's current version in one step (a timed quiz needs
+ * the two, so that the server measures the time). It counts against `maxAttempts` like any attempt.
+ * A repeated idempotency key returns the attempt it first recorded.
  */
-export async function submitQuiz(
-  db: PrismaClient,
-  keys: AnswerKeySource,
-  submission: Submission,
-  onEvent: () => void = () => undefined,
-): Promise<Attempt> {
-  const prior = await priorAttempt(db, submission);
+export async function submitQuiz({ db, answerKeys, clock }: AttemptDeps, submission: QuizSubmission, onEvent: () => void = () => undefined): Promise<Attempt> {
+  const prior = await priorSubmission(db, submission);
   if (prior) return prior;
 
-  const key = await keys.answerKey(submission.quizId);
-  // Drafts are hidden from players: to them, an unpublished quiz does not exist.
-  if (!key || key.status === 'DRAFT') throw new NotFoundError('Quiz', submission.quizId);
-  if (key.status === 'ARCHIVED') throw new ConflictError('This quiz is archived and no longer takes attempts.');
-
-  let scored;
-  try {
-    // One module scores for everyone: the same rules quizzes checked the key with when publishing.
-    scored = scoreAttempt(key.questions, parseAnswers(key.questions, submission.answers), { policy: key.settings.scoringPolicy });
-  } catch (error) {
-    if (error instanceof InvalidAnswersError) throw new BadUserInputError(error.message, { field: error.field });
-    throw error;
+  const key = await playableKey(answerKeys, submission.quizId);
+  if (key.settings.timeLimitSeconds !== null) {
+    throw new BadUserInputError('This quiz is timed: use startAttempt, then submitAttempt, so that the server measures the time.', { field: 'quizId' });
   }
-
-  const now = new Date();
+  const scored = score(key, submission.answers, key.settings, 0);
+  const now = clock();
   try {
     const attempt = await db.$transaction(async (tx) => {
-      // One submission per player at a time: the best-score and total updates below read, then write.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${submission.userId}, 0))`;
-      // Under the same lock as the anonymisation of a deleted account: either it already happened
+      // One change to a player's attempts at a time: the count below, then the insert, cannot
+      // interleave with another start or submission of theirs.
+      await lockPlayer(tx, submission.userId);
+      const count = await countAttempts(tx, submission.userId, submission.quizId);
+      // Under the lock the anonymisation of a deleted account takes: either it already happened
       // (refuse), or it happens after this attempt and removes it with the rest.
-      if (await tx.deletedUser.findUnique({ where: { userId: submission.userId } })) {
-        throw new UnauthenticatedError('This account no longer exists.');
-      }
+      if (count.deleted) throw new UnauthenticatedError('This account no longer exists.');
+      const refused = beyondLimit(key.settings, count);
+      if (refused) throw refused;
       const attempt = await tx.attempt.create({
         data: {
           userId: submission.userId,
           quizId: submission.quizId,
           quizVersion: key.version,
+          status: 'SUBMITTED',
+          number: count.lastNumber + 1,
           idempotencyKey: submission.idempotencyKey ?? null,
+          settings: key.settings,
           score: scored.score,
           maxScore: scored.maxScore,
           correctCount: scored.correctCount,
@@ -74,18 +178,7 @@ export async function submitQuiz(
           submittedAt: now,
         },
       });
-      await tx.attemptAnswer.createMany({
-        data: scored.questions.map((q) => ({
-          attemptId: attempt.id,
-          questionId: q.questionId,
-          answer: q.answer === null ? Prisma.DbNull : q.answer,
-          score: q.score,
-          maxScore: q.maxScore,
-          correct: q.correct,
-        })),
-      });
-      const firstAtQuiz = await recordBestScore(tx, attempt);
-      await recordPlay(tx, submission.quizId, firstAtQuiz);
+      await recordScored(tx, attempt, key.settings, scored, count.firstSubmission);
       return attempt;
     });
     onEvent();
@@ -93,7 +186,7 @@ export async function submitQuiz(
   } catch (error) {
     // The same idempotency key raced in twice: the other request recorded it first.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      const raced = await priorAttempt(db, submission);
+      const raced = await priorSubmission(db, submission);
       if (raced) return raced;
     }
     throw error;
@@ -101,31 +194,40 @@ export async function submitQuiz(
 }
 
 /**
- * Keeps BestScore (per quiz) and PlayerTotal (global) up to date, so leaderboards never scan attempts.
- * True when this was the player's first attempt at the quiz.
+ * Everything a scored attempt changes besides its own row, in its transaction: its answers, the
+ * aggregates every read is served from (boards.ts), and the quiz's play counts.
  */
-async function recordBestScore(tx: Prisma.TransactionClient, attempt: Attempt): Promise<boolean> {
-  const [best] = await tx.$queryRaw<Array<{ inserted: boolean }>>`
-    INSERT INTO "BestScore" ("userId", "quizId", "attemptId", score, "maxScore", "timeTakenMs", "achievedAt")
-    VALUES (${attempt.userId}::uuid, ${attempt.quizId}::uuid, ${attempt.id}::uuid, ${attempt.score}, ${attempt.maxScore},
-            ${attempt.timeTakenMs}, ${attempt.submittedAt})
-    ON CONFLICT ("userId", "quizId") DO UPDATE SET
-      "attemptId" = EXCLUDED."attemptId", score = EXCLUDED.score, "maxScore" = EXCLUDED."maxScore",
-      "timeTakenMs" = EXCLUDED."timeTakenMs", "achievedAt" = EXCLUDED."achievedAt"
-    WHERE EXCLUDED.score > "BestScore".score
-       OR (EXCLUDED.score = "BestScore".score AND EXCLUDED."timeTakenMs" < "BestScore"."timeTakenMs")
-    RETURNING (xmax = 0) AS inserted`;
-  await tx.$executeRaw`
-    INSERT INTO "PlayerTotal" ("userId", "totalScore", "timeTakenMs", "achievedAt")
-    SELECT "userId", sum(score), sum("timeTakenMs"), max("achievedAt") FROM "BestScore"
-    WHERE "userId" = ${attempt.userId}::uuid GROUP BY "userId"
-    ON CONFLICT ("userId") DO UPDATE SET
-      "totalScore" = EXCLUDED."totalScore", "timeTakenMs" = EXCLUDED."timeTakenMs", "achievedAt" = EXCLUDED."achievedAt"`;
-  return best?.inserted ?? false;
+async function recordScored(tx: Prisma.TransactionClient, attempt: Attempt, settings: QuizSettings, scored: ScoredAttempt, firstSubmission: boolean): Promise<void> {
+  await tx.attemptAnswer.createMany({
+    data: scored.questions.map((q) => ({
+      attemptId: attempt.id,
+      questionId: q.questionId,
+      answer: q.answer === null ? Prisma.DbNull : q.answer,
+      score: q.score,
+      maxScore: q.maxScore,
+      correct: q.correct,
+    })),
+  });
+  await recordSubmission(tx, {
+    attemptId: attempt.id,
+    userId: attempt.userId!,
+    quizId: attempt.quizId,
+    quizVersion: attempt.quizVersion,
+    number: attempt.number,
+    firstSubmission,
+    leaderboardAttempt: settings.leaderboardAttempt,
+    score: scored.score,
+    maxScore: scored.maxScore,
+    timeTakenMs: attempt.timeTakenMs ?? 0,
+    submittedAt: attempt.submittedAt!,
+    questions: scored.questions,
+  });
+  await recordPlay(tx, attempt.quizId, firstSubmission);
 }
 
 /**
- * Counts the attempt in the quiz's tally and tells quizzes the new counts (popularity) through the
+ * Counts the attempt in the quiz's tally (attempts, and players at a player's first submission; the
+ * percentage columns are boards.ts's) and tells quizzes the new counts (popularity) through the
  * outbox, in the submitting transaction: the event exists exactly when the attempt does.
  */
 async function recordPlay(tx: Prisma.TransactionClient, quizId: string, newPlayer: boolean): Promise<void> {

@@ -47,7 +47,7 @@ function quiz(points: number[], status: AnswerKey['status'] = 'PUBLISHED') {
 }
 
 function register(questions: KeyedQuestion[], status: AnswerKey['status'] = 'PUBLISHED', settings = DEFAULT_SETTINGS): AnswerKey {
-  const key: AnswerKey = { quizId: randomUUID(), version: 1, currentVersion: 1, status, settings, questions };
+  const key: AnswerKey = { quizId: randomUUID(), authorId: randomUUID(), version: 1, currentVersion: 1, status, settings, questions };
   answerKeys.set(key.quizId, key);
   return key;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { streaks } from '../src/streaks.js';
+import { currentStreak, extendStreak, NO_STREAK, streaks } from '../src/streaks.js';
 
 // 2024 is a leap year: the day before 1 March is 29 February.
 const now = new Date('2024-03-01T15:30:00Z');
@@ -65,5 +65,31 @@ describe('streaks', () => {
 
   it('does not bridge a gap of a whole month with the same day number', () => {
     expect(streaks(['2024-01-15', '2024-02-15', '2024-02-16'], new Date('2024-02-16T10:00:00Z'))).toEqual({ current: 2, longest: 2 });
+  });
+});
+
+describe('the streak a player record keeps', () => {
+  it('grows on the next UTC day, stays on the same day, and starts again after a gap', () => {
+    let streak = extendStreak(NO_STREAK, '2024-02-27');
+    expect(streak).toEqual({ lastActiveDay: '2024-02-27', run: 1, longest: 1 });
+    streak = extendStreak(streak, '2024-02-27');
+    expect(streak).toEqual({ lastActiveDay: '2024-02-27', run: 1, longest: 1 });
+    streak = extendStreak(extendStreak(streak, '2024-02-28'), '2024-02-29');
+    expect(streak).toEqual({ lastActiveDay: '2024-02-29', run: 3, longest: 3 });
+    streak = extendStreak(streak, '2024-03-02');
+    expect(streak).toEqual({ lastActiveDay: '2024-03-02', run: 1, longest: 3 });
+  });
+
+  it('ignores a day before the last one (submissions arrive in time order)', () => {
+    const streak = { lastActiveDay: '2024-03-01', run: 2, longest: 2 };
+    expect(extendStreak(streak, '2024-02-20')).toBe(streak);
+  });
+
+  it('is current while its last day is today or yesterday (UTC)', () => {
+    const streak = { lastActiveDay: '2024-02-29', run: 4, longest: 6 };
+    expect(currentStreak(streak, new Date('2024-02-29T23:59:59.999Z'))).toBe(4);
+    expect(currentStreak(streak, new Date('2024-03-01T23:59:59.999Z'))).toBe(4);
+    expect(currentStreak(streak, new Date('2024-03-02T00:00:00.000Z'))).toBe(0);
+    expect(currentStreak(NO_STREAK, now)).toBe(0);
   });
 });

@@ -1,72 +1,53 @@
-import { percentage } from '@quizgraph/assessment';
-import { offsetPage } from '@quizgraph/service-kit';
+import { ForbiddenError, NotFoundError } from '@quizgraph/service-kit';
 import type {
-  AttemptResolvers,
   LeaderboardConnectionResolvers,
   LeaderboardEntryResolvers,
   QuizResolvers,
+  QuizStatsResolvers,
   UserResolvers,
 } from '../__generated__/resolvers-types.js';
-import { canReadAttempt } from '../access.js';
-import { leaderboardPage } from '../leaderboards.js';
-import { streaks } from '../streaks.js';
-
-export const Attempt: AttemptResolvers = {
-  __resolveReference: async ({ id }, { loaders, viewer }) => {
-    const attempt = await loaders.attemptById.load(id);
-    return attempt && canReadAttempt(attempt, viewer) ? attempt : null;
-  },
-  quiz: (attempt) => ({ id: attempt.quizId }),
-  player: (attempt) => (attempt.userId ? { id: attempt.userId } : null),
-  score: (attempt) => attempt.score.toNumber(),
-  percentage: (attempt) => percentage(attempt.score.toNumber(), attempt.maxScore),
-};
+import { canReadItemAnalysis } from '../access.js';
+import { parsePageRequest } from '../leaderboards.js';
+import { GLOBAL_SCOPE } from '../ranking.js';
+import { questionStatsView, quizStatsView, userStatsView } from '../stats.js';
 
 export const Quiz: QuizResolvers = {
   __resolveReference: ({ id }) => ({ id }),
-  stats: async (quiz, _args, { loaders }) => {
-    const aggregate = await loaders.quizAggregate.load(quiz.id);
-    return {
-      attempts: aggregate?.attempts ?? 0,
-      players: aggregate?.distinct ?? 0,
-      averagePercentage: aggregate?.averagePercentage ?? null,
-      scoreDistribution: (aggregate?.buckets ?? Array(10).fill(0)).map((count, b) => ({
-        fromPercentage: b * 10,
-        toPercentage: b * 10 + 10,
-        count,
-      })),
-    };
-  },
-  leaderboard: async (quiz, args, { loaders }) => {
-    const page = offsetPage(args, 10);
-    return leaderboardPage(await loaders.quizLeaderboard(page).load(quiz.id), page, { kind: 'quiz', quizId: quiz.id });
+  stats: async (quiz, _args, { loaders }) => quizStatsView(quiz.id, await loaders.quizTally.load(quiz.id)),
+  leaderboard: (quiz, args, { loaders }) => loaders.boardPage(parsePageRequest(args)).load(quiz.id),
+};
+
+export const QuizStats: QuizStatsResolvers = {
+  // The rest of the stats are public: only this field answers FORBIDDEN (it is nullable for that).
+  questions: async (stats, _args, { answerKeys, loaders, viewer }) => {
+    // The author and the current version's questions come with the quiz's answer key.
+    const key = await answerKeys.answerKey(stats.quizId);
+    if (!key) throw new NotFoundError('Quiz', stats.quizId);
+    if (!canReadItemAnalysis(key.authorId, viewer)) throw new ForbiddenError('Only the quiz’s author and admins may read its item analysis.');
+    const records = await loaders.questionRecord.loadMany(key.questions.map((q) => q.id));
+    return key.questions.map((q, i) => {
+      const record = records[i];
+      if (record instanceof Error) throw record;
+      return questionStatsView(q, record);
+    });
   },
 };
 
 export const User: UserResolvers = {
   __resolveReference: ({ id }) => ({ id }),
-  stats: async (user, _args, { loaders }) => {
-    const [{ aggregate, days }, entry] = await Promise.all([loaders.userRecord.load(user.id), loaders.globalEntry.load(user.id)]);
-    const { current, longest } = streaks(days, new Date());
-    return {
-      attempts: aggregate?.attempts ?? 0,
-      quizzesCompleted: aggregate?.distinct ?? 0,
-      totalScore: entry?.score ?? 0,
-      averagePercentage: aggregate?.averagePercentage ?? null,
-      bestPercentage: aggregate?.bestPercentage ?? null,
-      currentStreakDays: current,
-      longestStreakDays: longest,
-      rank: entry?.rank ?? null,
-    };
+  stats: async (user, _args, { loaders, clock }) => {
+    const [record, global] = await Promise.all([
+      loaders.playerRecord.load(user.id),
+      loaders.boardEntry('ALL_TIME').load({ scope: GLOBAL_SCOPE, userId: user.id }),
+    ]);
+    return userStatsView(record, global, clock());
   },
 };
 
 export const LeaderboardConnection: LeaderboardConnectionResolvers = {
   viewerEntry: (connection, _args, { loaders, viewer }) => {
     if (!viewer) return null;
-    return connection.scope.kind === 'global'
-      ? loaders.globalEntry.load(viewer.userId)
-      : loaders.viewerQuizEntry.load(connection.scope.quizId);
+    return loaders.boardEntry(connection.board.window).load({ scope: connection.board.scope, userId: viewer.userId });
   },
 };
 

@@ -1,8 +1,10 @@
 import { DateTimeScalar } from '@quizgraph/service-kit';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
-import { Attempt, LeaderboardConnection, LeaderboardEntry, Quiz, User } from './entities.js';
+import { Attempt } from './Attempt.js';
+import { LeaderboardConnection, LeaderboardEntry, Quiz, QuizStats, User } from './entities.js';
 import { Mutation } from './Mutation.js';
 import { Query } from './Query.js';
+import { UserAttempts } from './User.js';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
@@ -10,7 +12,9 @@ export const resolvers: Resolvers = {
   Mutation,
   Attempt,
   Quiz,
-  User,
+  QuizStats,
+  // entities.ts resolves a user's statistics, User.ts their attempts.
+  User: { ...User, ...UserAttempts },
   LeaderboardConnection,
   LeaderboardEntry,
 };
