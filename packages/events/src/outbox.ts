@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EVENT_PAYLOADS, type EventType, type NewEvent } from './contract.js';
+import { EVENT_PAYLOADS, type EventPayload, type EventType, type NewEvent } from './contract.js';
 import type { SqlClient } from './sql.js';
 
 /**
@@ -15,4 +15,28 @@ export async function enqueueEvent<T extends EventType>(tx: SqlClient, event: Ne
   await tx.$executeRaw`
     INSERT INTO "OutboxEvent" (id, type, payload) VALUES (${id}::uuid, ${event.type}, ${JSON.stringify(payload)}::jsonb)`;
   return id;
+}
+
+/**
+ * Enqueues an event that carries a state (the latest counts of something), replacing the payload of an
+ * undelivered event of the same type about the same thing instead of adding another: consumers only
+ * need the newest state, so a burst of changes costs one delivery. `about` names the payload field
+ * that identifies the thing (e.g. `quizId`). A row the relay is delivering right now is locked and
+ * skipped; a new row follows it.
+ */
+export async function enqueueLatestState<T extends EventType>(
+  tx: SqlClient,
+  event: NewEvent<T>,
+  about: keyof EventPayload<T> & string,
+): Promise<string> {
+  const payload = EVENT_PAYLOADS[event.type].parse(event.payload) as Record<string, unknown>;
+  const [replaced] = await tx.$queryRaw<Array<{ id: string }>>`
+    WITH pending AS (
+      SELECT id FROM "OutboxEvent"
+      WHERE "publishedAt" IS NULL AND type = ${event.type} AND payload ->> ${about} = ${String(payload[about])}
+      ORDER BY "createdAt" DESC LIMIT 1
+      FOR UPDATE SKIP LOCKED)
+    UPDATE "OutboxEvent" o SET payload = ${JSON.stringify(payload)}::jsonb FROM pending WHERE o.id = pending.id
+    RETURNING o.id`;
+  return replaced?.id ?? enqueueEvent(tx, event);
 }

@@ -1,4 +1,3 @@
-import type { OutboxRelay } from '@quizgraph/events';
 import type { BaseContext } from '@quizgraph/service-kit';
 import type { PrismaClient } from './__generated__/prisma/client.js';
 import type { AttemptLoaders } from './attemptLoaders.js';
@@ -12,8 +11,6 @@ export interface Context extends BaseContext {
   /** Attempts, their answers, pinned keys and history pages, batched per request. */
   attemptLoaders: AttemptLoaders;
   answerKeys: AnswerKeySource;
-  /** Delivers QuizPlayed events; kicked after a submission wrote one. */
-  outbox: OutboxRelay;
   /** The server's time (attempts' start, deadline, submission); injectable for tests. */
   clock: Clock;
 }

@@ -83,7 +83,6 @@ export async function startResultsService(options: ResultsServiceOptions): Promi
       loaders: createLoaders(db, base.viewer, clock()),
       attemptLoaders: createAttemptLoaders(db, answerKeys, clock),
       answerKeys,
-      outbox,
       clock,
     }),
     checkReady: database.ping,

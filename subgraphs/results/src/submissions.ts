@@ -1,5 +1,5 @@
 import { InvalidAnswersError, parseAnswers, scoreAttempt, type AnswerInput, type QuizSettings, type ScoredAttempt } from '@quizgraph/assessment';
-import { enqueueEvent } from '@quizgraph/events';
+import { enqueueLatestState } from '@quizgraph/events';
 import { BadUserInputError, ConflictError, NotFoundError, QuizgraphError, UnauthenticatedError } from '@quizgraph/service-kit';
 import { Prisma, type Attempt, type PrismaClient } from './__generated__/prisma/client.js';
 import { beyondLimit, countAttempts, playableKey, settingsOf, type AttemptDeps } from './attempts.js';
@@ -52,7 +52,7 @@ function score(key: AnswerKey, answers: AnswerInput[], settings: QuizSettings, t
  * or later, with any key or none, returns the first result. Past the deadline plus the grace, the
  * attempt is closed as EXPIRED (and stays so) and the answers are refused with DEADLINE_EXCEEDED.
  */
-export async function submitAttempt({ db, answerKeys, clock }: AttemptDeps, submission: AttemptSubmission, onEvent: () => void = () => undefined): Promise<Attempt> {
+export async function submitAttempt({ db, answerKeys, clock }: AttemptDeps, submission: AttemptSubmission): Promise<Attempt> {
   // When the answers arrived: the deadline and the time taken are measured to here, not to when a
   // lock was granted.
   const submittedAt = clock();
@@ -81,7 +81,7 @@ export async function submitAttempt({ db, answerKeys, clock }: AttemptDeps, subm
   const scored = score(key, submission.answers, settings, timeTakenMs);
 
   try {
-    const { result, recorded } = await db.$transaction(async (tx) => {
+    const result = await db.$transaction(async (tx) => {
       await lockPlayer(tx, submission.userId);
       // The player's lock already orders this after any other submission of theirs; the row lock
       // orders it against the expiry that reads and sweeps apply: the first that gets it decides.
@@ -94,7 +94,7 @@ export async function submitAttempt({ db, answerKeys, clock }: AttemptDeps, subm
       // Under the lock the anonymisation of a deleted account takes: either it already happened
       // (refuse), or it happens after this attempt and removes the player from it with the rest.
       if (!state || state.deleted || !state.owned) throw new UnauthenticatedError('This account no longer exists.');
-      if (state.status === 'SUBMITTED') return { result: await tx.attempt.findUniqueOrThrow({ where: { id: attempt.id } }), recorded: false };
+      if (state.status === 'SUBMITTED') return tx.attempt.findUniqueOrThrow({ where: { id: attempt.id } });
       if (state.status === 'EXPIRED') throw deadlineExceeded(attempt);
 
       const submitted = await tx.attempt.update({
@@ -110,9 +110,8 @@ export async function submitAttempt({ db, answerKeys, clock }: AttemptDeps, subm
         },
       });
       await recordScored(tx, submitted, settings, scored, state.firstSubmission);
-      return { result: submitted, recorded: true };
+      return submitted;
     });
-    if (recorded) onEvent();
     return result;
   } catch (error) {
     // The key names another of this player's submissions (the only unique value written here).
@@ -139,7 +138,7 @@ async function priorSubmission(db: PrismaClient, submission: QuizSubmission): Pr
  * the two, so that the server measures the time). It counts against `maxAttempts` like any attempt.
  * A repeated idempotency key returns the attempt it first recorded.
  */
-export async function submitQuiz({ db, answerKeys, clock }: AttemptDeps, submission: QuizSubmission, onEvent: () => void = () => undefined): Promise<Attempt> {
+export async function submitQuiz({ db, answerKeys, clock }: AttemptDeps, submission: QuizSubmission): Promise<Attempt> {
   const prior = await priorSubmission(db, submission);
   if (prior) return prior;
 
@@ -181,7 +180,6 @@ export async function submitQuiz({ db, answerKeys, clock }: AttemptDeps, submiss
       await recordScored(tx, attempt, key.settings, scored, count.firstSubmission);
       return attempt;
     });
-    onEvent();
     return attempt;
   } catch (error) {
     // The same idempotency key raced in twice: the other request recorded it first.
@@ -236,5 +234,7 @@ async function recordPlay(tx: Prisma.TransactionClient, quizId: string, newPlaye
     ON CONFLICT ("quizId") DO UPDATE SET
       attempts = "QuizTally".attempts + 1, players = "QuizTally".players + ${newPlayer ? 1 : 0}
     RETURNING attempts, players`;
-  if (tally) await enqueueEvent(tx, { type: 'QuizPlayed', payload: { quizId, attempts: tally.attempts, players: tally.players } });
+  // Only the newest counts matter to quizzes: a burst of submissions becomes one delivery, and the
+  // relay is not kicked for it (its interval delivers; popularity may lag by that much).
+  if (tally) await enqueueLatestState(tx, { type: 'QuizPlayed', payload: { quizId, attempts: tally.attempts, players: tally.players } }, 'quizId');
 }

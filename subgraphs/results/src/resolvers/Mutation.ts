@@ -13,11 +13,11 @@ export const Mutation: MutationResolvers = {
   submitAttempt: (_parent, args, context) => {
     if (!context.viewer) throw new UnauthenticatedError('Sign in to submit answers.');
     const input = parseInput(attemptSubmissionInput, args);
-    return submitAttempt(context, { ...input, userId: context.viewer.userId }, context.outbox.kick);
+    return submitAttempt(context, { ...input, userId: context.viewer.userId });
   },
   submitQuiz: (_parent, args, context) => {
     if (!context.viewer) throw new UnauthenticatedError('Sign in to submit answers.');
     const input = parseInput(submissionInput, args);
-    return submitQuiz(context, { ...input, userId: context.viewer.userId }, context.outbox.kick);
+    return submitQuiz(context, { ...input, userId: context.viewer.userId });
   },
 };
