@@ -11,6 +11,10 @@ export interface CountingPool {
 export function createCountingPool(connectionString: string, max = 10): CountingPool {
   let statements = 0;
   const pool = new pg.Pool({ connectionString, max });
+  // An idle connection the server closes (a restart, a failover, Postgres stopping before us) is
+  // reported here; pg has already dropped it and the next query opens a new one. Without a listener
+  // the event would crash the process. Errors of a running query still reach that query's caller.
+  pool.on('error', () => undefined);
   pool.on('connect', (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as { query: unknown }).query = (...args: unknown[]) => {
