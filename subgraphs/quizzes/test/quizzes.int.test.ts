@@ -217,6 +217,18 @@ describe('the answer key never leaves through the public graph', () => {
     expect(response.status).toBe(401);
   });
 
+  it('shows a timed quiz’s questions to its author and admins only: players get them inside an attempt', async () => {
+    const author = tokenFor();
+    const quiz = await createQuiz(author.token, { settings: { timeLimitSeconds: 60 } });
+    await publish(author.token, quiz.id);
+    const QUERY = `query ($id: ID!) { quiz(id: $id) { questionCount questions { id } } }`;
+    const seen = async (token?: string) => (await asRouter(QUERY, { accessToken: token, variables: { id: quiz.id } })).data!.quiz;
+    expect(await seen()).toEqual({ questionCount: 2, questions: [] });
+    expect(await seen(tokenFor('PLAYER').token)).toEqual({ questionCount: 2, questions: [] });
+    expect((await seen(author.token)).questions).toHaveLength(2);
+    expect((await seen(tokenFor('ADMIN').token)).questions).toHaveLength(2);
+  });
+
   it('resolves Quiz references in one batch, hiding drafts from strangers', async () => {
     const author = tokenFor();
     const draft = await createQuiz(author.token);

@@ -21,7 +21,7 @@ export const PINNED_KEY_CACHE_SIZE = 500;
  * need not ask quizzes each time. The current version (`answerKey(quizId)`) is always asked for,
  * since publishing moves it and archiving changes its status, and what it answers primes the cache
  * for the version it names. Concurrent requests for one version share one fetch; failures and
- * unknown quizzes are not kept.
+ * unknown quizzes are not kept, and neither are drafts (edited in place, at the same version number).
  */
 export function cachingAnswerKeySource(source: AnswerKeySource, maxEntries = PINNED_KEY_CACHE_SIZE): AnswerKeySource {
   const cache = new Map<string, Promise<AnswerKey | null>>();
@@ -31,7 +31,8 @@ export function cachingAnswerKeySource(source: AnswerKeySource, maxEntries = PIN
     // A Map iterates in insertion order: its first entry is the least recently used one.
     if (cache.size > maxEntries) cache.delete(cache.keys().next().value!);
     key.then(
-      (found) => (found === null && cache.get(name) === key ? cache.delete(name) : undefined),
+      // A draft is edited in place at its version number, so only a published version is fixed.
+      (found) => ((found === null || found.status === 'DRAFT') && cache.get(name) === key ? cache.delete(name) : undefined),
       () => (cache.get(name) === key ? cache.delete(name) : undefined),
     );
   };
@@ -39,7 +40,7 @@ export function cachingAnswerKeySource(source: AnswerKeySource, maxEntries = PIN
     async answerKey(quizId, version) {
       if (version === undefined) {
         const current = await source.answerKey(quizId);
-        if (current) remember(`${quizId}@${current.version}`, Promise.resolve(current));
+        if (current && current.status !== 'DRAFT') remember(`${quizId}@${current.version}`, Promise.resolve(current));
         return current;
       }
       const name = `${quizId}@${version}`;

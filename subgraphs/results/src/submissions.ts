@@ -95,7 +95,11 @@ export async function submitAttempt({ db, answerKeys, clock }: AttemptDeps, subm
       // (refuse), or it happens after this attempt and removes the player from it with the rest.
       if (!state || state.deleted || !state.owned) throw new UnauthenticatedError('This account no longer exists.');
       if (state.status === 'SUBMITTED') return tx.attempt.findUniqueOrThrow({ where: { id: attempt.id } });
-      if (state.status === 'EXPIRED') throw deadlineExceeded(attempt);
+      // A sweep or a read may have closed it while these answers, which arrived in time, waited for
+      // the key or the lock: expiry has no other effect, so the answers stand.
+      if (state.status === 'EXPIRED' && isOverdue({ status: 'IN_PROGRESS', deadline: attempt.deadline }, submittedAt)) {
+        throw deadlineExceeded(attempt);
+      }
 
       const submitted = await tx.attempt.update({
         where: { id: attempt.id },
@@ -122,7 +126,7 @@ export async function submitAttempt({ db, answerKeys, clock }: AttemptDeps, subm
   }
 }
 
-async function priorSubmission(db: PrismaClient, submission: QuizSubmission): Promise<Attempt | null> {
+async function priorSubmission(db: PrismaClient | Prisma.TransactionClient, submission: QuizSubmission): Promise<Attempt | null> {
   if (!submission.idempotencyKey) return null;
   const prior = await db.attempt.findUnique({
     where: { userId_idempotencyKey: { userId: submission.userId, idempotencyKey: submission.idempotencyKey } },
@@ -153,6 +157,10 @@ export async function submitQuiz({ db, answerKeys, clock }: AttemptDeps, submiss
       // One change to a player's attempts at a time: the count below, then the insert, cannot
       // interleave with another start or submission of theirs.
       await lockPlayer(tx, submission.userId);
+      // Looked up again under the lock: a retry that waited here for the first request returns its
+      // result instead of being counted as one more attempt.
+      const recorded = await priorSubmission(tx, submission);
+      if (recorded) return recorded;
       const count = await countAttempts(tx, submission.userId, submission.quizId);
       // Under the lock the anonymisation of a deleted account takes: either it already happened
       // (refuse), or it happens after this attempt and removes it with the rest.

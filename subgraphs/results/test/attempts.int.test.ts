@@ -3,6 +3,7 @@ import { openServiceDatabase, type ServiceDatabase } from '@quizgraph/prisma';
 import { issueAccessToken, type RunningService } from '@quizgraph/service-kit';
 import { createTestKeys, silentLogger, subgraphClient, type TestKeys } from '@quizgraph/service-kit/testing';
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PrismaClient } from '../src/__generated__/prisma/client.js';
 import { closeExpiredAttempts, SUBMIT_GRACE_MS } from '../src/expiry.js';
@@ -437,6 +438,33 @@ describe('deadlines', () => {
   });
 });
 
+describe('answers that arrived in time', () => {
+  it('stand although a sweep closed the attempt while they waited for the player’s lock', async () => {
+    const key = publish([choice(1)], { timeLimitSeconds: 60 });
+    const who = player();
+    const attempt = await started(who, key);
+    advance(50_000);
+    // Hold the player's lock, as another submission of theirs would, so these answers wait.
+    const holder = new pg.Client({ connectionString: inject('databaseUrls').results });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [who.userId]);
+      const pending = submit(who, attempt.id, [rightAnswer(key.questions[0]!)]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      advance(60_000);
+      expect(await closeExpiredAttempts(database.db, clock())).toBeGreaterThanOrEqual(1);
+      await holder.query('COMMIT');
+      const { data, errors } = await pending;
+      expect(errors).toBeUndefined();
+      expect(data!.submitAttempt).toMatchObject({ status: 'SUBMITTED', score: 1 });
+      expect(data!.submitAttempt.timeTakenMs).toBeLessThan(60_000);
+    } finally {
+      await holder.end();
+    }
+  });
+});
+
 describe('SPEED scoring', () => {
   it('gives a right answer all its points at once, and half at the time limit or later', async () => {
     const key = publish([choice(1, 4, 10), choice(2, 4, 10)], { timeLimitSeconds: 100, scoringPolicy: 'SPEED' });
@@ -701,6 +729,20 @@ describe('submitQuiz', () => {
     const { errors } = await submitQuiz(player(), key, []);
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'quizId' });
     expect(errors?.[0]?.message).toMatch(/startAttempt/);
+  });
+
+  it('answers retries that raced the first submission with its result, even at the attempt limit', async () => {
+    const key = publish([choice(1)], { maxAttempts: 1 });
+    const who = player();
+    const idempotencyKey = randomUUID();
+    const answers = [rightAnswer(key.questions[0]!)];
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        asRouter(SUBMIT_QUIZ, { accessToken: who.token, variables: { quizId: key.quizId, answers, key: idempotencyKey } }),
+      ),
+    );
+    for (const response of responses) expect(response.errors).toBeUndefined();
+    expect(new Set(responses.map((r) => r.data!.submitQuiz.id)).size).toBe(1);
   });
 
   it('starts and submits in one step, numbered with the player’s other attempts', async () => {

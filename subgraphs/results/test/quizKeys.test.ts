@@ -14,6 +14,8 @@ function counting(currentVersion = 1) {
       calls.push(`${quizId}@${version ?? 'current'}`);
       if (quizId === 'missing') return null;
       if (quizId === 'down') throw new Error('quizzes is down');
+      // Quiz `draft` is a draft: edited in place, its version 1 changes under the same number.
+      if (quizId === 'draft') return { ...keyOf(quizId, version ?? currentVersion), status: 'DRAFT' };
       return keyOf(quizId, version ?? currentVersion);
     },
   };
@@ -37,6 +39,15 @@ describe('cachingAnswerKeySource', () => {
     await keys.answerKey('q');
     expect((await keys.answerKey('q', 3))?.version).toBe(3);
     expect(calls).toEqual(['q@current', 'q@current']);
+  });
+
+  it('keeps no draft: it is edited in place, at the same version number', async () => {
+    const { source, calls } = counting();
+    const keys = cachingAnswerKeySource(source);
+    await keys.answerKey('draft');
+    await keys.answerKey('draft', 1);
+    await keys.answerKey('draft', 1);
+    expect(calls).toEqual(['draft@current', 'draft@1', 'draft@1']);
   });
 
   it('keeps neither unknown quizzes nor failures', async () => {

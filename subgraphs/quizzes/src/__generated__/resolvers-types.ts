@@ -399,7 +399,11 @@ export type Quiz = {
   publishedAt?: Maybe<Scalars['DateTime']['output']>;
   /** How many questions the current version has. */
   questionCount: Scalars['Int']['output'];
-  /** The questions of the current version, in order, without their answers. */
+  /**
+   * The questions of the current version, in order, without their answers. A timed quiz shows them to
+   * players only inside an attempt (`Attempt.questions`), so the server's clock measures all the time
+   * spent on them: here they are empty for anyone but its author and admins.
+   */
   questions: Array<Question>;
   /** The current version's settings. */
   settings: QuizSettings;

@@ -1,6 +1,6 @@
 import { readQuestionContent } from '@quizgraph/assessment';
 import type { KeyedQuestionResolvers, QuestionResolvers, QuizResolvers, QuizVersionResolvers } from '../__generated__/resolvers-types.js';
-import { assertCanReadKey, canView } from '../access.js';
+import { assertCanReadKey, canEdit, canView } from '../access.js';
 import { settingsOf, shapeOf } from '../models.js';
 
 export const Quiz: QuizResolvers = {
@@ -9,7 +9,13 @@ export const Quiz: QuizResolvers = {
     return quiz && canView(quiz, viewer) ? quiz : null;
   },
   author: (quiz) => ({ id: quiz.authorId }),
-  questions: (quiz, _args, { loaders }) => loaders.questionsOf.load({ quizId: quiz.id, version: quiz.version }),
+  questions: async (quiz, _args, { loaders, viewer }) => {
+    const ref = { quizId: quiz.id, version: quiz.version };
+    const [questions, version] = await Promise.all([loaders.questionsOf.load(ref), loaders.versionOf.load(ref)]);
+    // A timed quiz shows its questions to players only inside an attempt (Attempt.questions), so the
+    // server's clock measures all the time spent on them.
+    return version?.timeLimitSeconds != null && !canEdit(quiz, viewer) ? [] : questions;
+  },
   questionCount: async (quiz, _args, { loaders }) => (await loaders.questionsOf.load({ quizId: quiz.id, version: quiz.version })).length,
   totalPoints: async (quiz, _args, { loaders }) =>
     (await loaders.questionsOf.load({ quizId: quiz.id, version: quiz.version })).reduce((sum, q) => sum + q.points, 0),
