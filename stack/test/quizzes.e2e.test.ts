@@ -4,10 +4,7 @@ import {
   loadOrCreateDevKeyRing,
   SERVICE_CREDENTIAL_HEADER,
   ServiceCredentialSigner,
-  type GraphQLResponse,
-  type RequestOptions,
 } from '@quizgraph/service-kit';
-import { setRoleByEmail } from '@quizgraph/users/admin';
 import {
   buildClientSchema,
   getIntrospectionQuery,
@@ -27,6 +24,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startStack, type RunningStack } from '../src/stack.js';
+import { routerClient, type Account } from './e2eClient.js';
 
 /**
  * Quizzes as a new user meets them, through the real router: an author writes a quiz with every
@@ -34,32 +32,7 @@ import { startStack, type RunningStack } from '../src/stack.js';
  * both versions and are scored with partial credit; nobody but the author ever sees the key.
  */
 let stack: RunningStack;
-const api = <T = Record<string, any>>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>> =>
-  graphqlRequest<T>(stack.router.url, query, options);
-
-async function ok<T = Record<string, any>>(query: string, options?: RequestOptions): Promise<T> {
-  const response = await api<T>(query, options);
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-}
-
-interface Account {
-  id: string;
-  token: string;
-}
-
-async function account(displayName: string, role?: 'AUTHOR' | 'ADMIN'): Promise<Account> {
-  const email = `quizzes-e2e-${randomUUID()}@test.quizgraph.dev`;
-  const password = 'a long enough passphrase';
-  await ok(`mutation ($e: String!, $p: String!, $n: String!) { register(email: $e, password: $p, displayName: $n) { user { id } } }`, {
-    variables: { e: email, p: password, n: displayName },
-  });
-  if (role) await setRoleByEmail(inject('databaseUrls').users, email, role);
-  const { login } = await ok(`mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken user { id } } }`, {
-    variables: { e: email, p: password },
-  });
-  return { id: login.user.id, token: login.accessToken };
-}
+const { api, ok, account } = routerClient(() => stack.router.url);
 
 /** Polls until `check` holds (events travel through outboxes), for at most 15 s. */
 async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {

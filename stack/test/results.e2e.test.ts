@@ -1,11 +1,10 @@
-import { graphqlRequest, type GraphQLResponse, type RequestOptions } from '@quizgraph/service-kit';
-import { setRoleByEmail } from '@quizgraph/users/admin';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startStack, type RunningStack } from '../src/stack.js';
+import { routerClient, type Account } from './e2eClient.js';
 
 /**
  * Results as new players meet them, through the real router: timed and untimed quizzes of every
@@ -17,32 +16,7 @@ let stack: RunningStack;
 let offsetMs = 0;
 const clock = () => new Date(Date.now() + offsetMs);
 
-const api = <T = Record<string, any>>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>> =>
-  graphqlRequest<T>(stack.router.url, query, options);
-
-async function ok<T = Record<string, any>>(query: string, options?: RequestOptions): Promise<T> {
-  const response = await api<T>(query, options);
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-}
-
-interface Account {
-  id: string;
-  token: string;
-  name: string;
-}
-
-async function account(name: string, role?: 'AUTHOR'): Promise<Account> {
-  const email = `results-e2e-${randomUUID()}@test.quizgraph.dev`;
-  await ok(`mutation ($e: String!, $n: String!) { register(email: $e, password: "a long enough passphrase", displayName: $n) { user { id } } }`, {
-    variables: { e: email, n: name },
-  });
-  if (role) await setRoleByEmail(inject('databaseUrls').users, email, role);
-  const { login } = await ok(`mutation ($e: String!) { login(email: $e, password: "a long enough passphrase") { accessToken user { id } } }`, {
-    variables: { e: email },
-  });
-  return { id: login.user.id, token: login.accessToken, name };
-}
+const { api, ok, account } = routerClient(() => stack.router.url);
 
 /** One question of every type; every question is worth 2 points (12 in all). */
 const QUESTIONS = [

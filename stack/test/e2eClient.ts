@@ -1,0 +1,42 @@
+import { graphqlRequest, type GraphQLResponse, type RequestOptions } from '@quizgraph/service-kit';
+import { setRoleByEmail } from '@quizgraph/users/admin';
+import { randomUUID } from 'node:crypto';
+import { expect, inject } from 'vitest';
+
+/** A signed-in account of an end-to-end test. */
+export interface Account {
+  id: string;
+  token: string;
+  name: string;
+}
+
+/**
+ * A client of the router at `url()` (read at each call: the stack starts in beforeAll), as end-to-end
+ * tests use it: `api` answers the raw response, `ok` the data of one that must have no error, and
+ * `account` registers and signs in a fresh account, given a role straight in the users database.
+ */
+export function routerClient(url: () => string) {
+  const api = <T = Record<string, any>>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>> =>
+    graphqlRequest<T>(url(), query, options);
+
+  async function ok<T = Record<string, any>>(query: string, options?: RequestOptions): Promise<T> {
+    const response = await api<T>(query, options);
+    expect(response.errors).toBeUndefined();
+    return response.data!;
+  }
+
+  async function account(name: string, role?: 'AUTHOR' | 'ADMIN'): Promise<Account> {
+    const email = `e2e-${randomUUID()}@test.quizgraph.dev`;
+    const password = 'a long enough passphrase';
+    await ok(`mutation ($e: String!, $p: String!, $n: String!) { register(email: $e, password: $p, displayName: $n) { user { id } } }`, {
+      variables: { e: email, p: password, n: name },
+    });
+    if (role) await setRoleByEmail(inject('databaseUrls').users, email, role);
+    const { login } = await ok(`mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken user { id } } }`, {
+      variables: { e: email, p: password },
+    });
+    return { id: login.user.id, token: login.accessToken, name };
+  }
+
+  return { api, ok, account };
+}
