@@ -63,10 +63,15 @@ export const recordSubmission: RecordSubmission = async (tx, attempt) => {
     ['choices', addToOptionChoicesSql(attempt.questions)],
   ];
   const ctes = writes.flatMap(([name, sql]) => (sql ? [Prisma.sql`${Prisma.raw(name)} AS (${sql})`] : []));
-  const emptied = await tx.$queryRaw<EmptiedBucket[]>`
+  const [result] = await tx.$queryRaw<Array<{ attempts: number; players: number; emptied: EmptiedBucket[] | null }>>`
     WITH ${Prisma.join(ctes)}
-    SELECT scope::text, "window"::text, period::text, dimension, score::text, level, bucket::text FROM counts WHERE count = 0`;
-  await deleteEmptiedBuckets(tx, emptied);
+    SELECT tally.attempts, tally.players,
+           (SELECT json_agg(json_build_object('scope', scope::text, 'window', "window"::text, 'period', period::text,
+                                              'dimension', dimension, 'score', score::text, 'level', level, 'bucket', bucket::text))
+            FROM counts WHERE count = 0) AS emptied
+    FROM tally`;
+  await deleteEmptiedBuckets(tx, result?.emptied ?? []);
+  return { attempts: result?.attempts ?? 0, players: result?.players ?? 0 };
 };
 
 /**

@@ -90,10 +90,15 @@ export function addToQuizTallySql(facts: SubmissionFacts): Prisma.Sql {
   const bucket = percentageBucket(facts.score, facts.maxScore);
   const oneHot = Array.from({ length: SCORE_BUCKETS }, (_, b) => (b === bucket ? 1 : 0));
   const element = Prisma.raw(`buckets[${bucket + 1}]`);
-  return Prisma.sql`INSERT INTO "QuizTally" AS t ("quizId", "percentageSum", buckets)
-    VALUES (${facts.quizId}::uuid, ${percentage(facts.score, facts.maxScore)}::numeric, ${oneHot}::int[])
+  const newPlayer = facts.firstSubmission ? 1 : 0;
+  // The attempt and (at a first submission) the player are counted here too: one write of this row,
+  // which every submission to the quiz shares, per submission.
+  return Prisma.sql`INSERT INTO "QuizTally" AS t ("quizId", attempts, players, "percentageSum", buckets)
+    VALUES (${facts.quizId}::uuid, 1, 1, ${percentage(facts.score, facts.maxScore)}::numeric, ${oneHot}::int[])
     ON CONFLICT ("quizId") DO UPDATE SET
-      "percentageSum" = t."percentageSum" + EXCLUDED."percentageSum", ${element} = coalesce(t.${element}, 0) + 1`;
+      attempts = t.attempts + 1, players = t.players + ${newPlayer}::int,
+      "percentageSum" = t."percentageSum" + EXCLUDED."percentageSum", ${element} = coalesce(t.${element}, 0) + 1
+    RETURNING attempts, players`;
 }
 
 /** Item analysis: every question's facility sums, and for a first submission the correlation sums. */

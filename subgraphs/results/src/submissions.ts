@@ -214,7 +214,7 @@ async function recordScored(tx: Prisma.TransactionClient, attempt: Attempt, sett
       correct: q.correct,
     })),
   });
-  await recordSubmission(tx, {
+  const counts = await recordSubmission(tx, {
     attemptId: attempt.id,
     userId: attempt.userId!,
     quizId: attempt.quizId,
@@ -228,21 +228,9 @@ async function recordScored(tx: Prisma.TransactionClient, attempt: Attempt, sett
     submittedAt: attempt.submittedAt!,
     questions: scored.questions,
   });
-  await recordPlay(tx, attempt.quizId, firstSubmission);
-}
-
-/**
- * Counts the attempt in the quiz's tally (attempts, and players at a player's first submission; the
- * percentage columns are boards.ts's) and tells quizzes the new counts (popularity) through the
- * outbox, in the submitting transaction: the event exists exactly when the attempt does.
- */
-async function recordPlay(tx: Prisma.TransactionClient, quizId: string, newPlayer: boolean): Promise<void> {
-  const [tally] = await tx.$queryRaw<Array<{ attempts: number; players: number }>>`
-    INSERT INTO "QuizTally" ("quizId", attempts, players) VALUES (${quizId}::uuid, 1, 1)
-    ON CONFLICT ("quizId") DO UPDATE SET
-      attempts = "QuizTally".attempts + 1, players = "QuizTally".players + ${newPlayer ? 1 : 0}
-    RETURNING attempts, players`;
-  // Only the newest counts matter to quizzes: a burst of submissions becomes one delivery, and the
-  // relay is not kicked for it (its interval delivers; popularity may lag by that much).
-  if (tally) await enqueueLatestState(tx, { type: 'QuizPlayed', payload: { quizId, attempts: tally.attempts, players: tally.players } }, 'quizId');
+  // Tells quizzes the quiz's new counts (popularity) through the outbox, in the submitting
+  // transaction: the event exists exactly when the attempt does. Only the newest counts matter, so a
+  // burst of submissions becomes one delivery, and the relay is not kicked for it (its interval
+  // delivers; popularity may lag by that much).
+  await enqueueLatestState(tx, { type: 'QuizPlayed', payload: { quizId: attempt.quizId, ...counts } }, 'quizId');
 }

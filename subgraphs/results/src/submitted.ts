@@ -25,4 +25,10 @@ export interface SubmittedAttempt {
   questions: ScoredQuestion[];
 }
 
-export type RecordSubmission = (tx: Prisma.TransactionClient, attempt: SubmittedAttempt) => Promise<void>;
+/** The quiz's tally after this submission: what QuizPlayed tells the quizzes service. */
+export interface QuizCounts {
+  attempts: number;
+  players: number;
+}
+
+export type RecordSubmission = (tx: Prisma.TransactionClient, attempt: SubmittedAttempt) => Promise<QuizCounts>;

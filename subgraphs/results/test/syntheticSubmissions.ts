@@ -24,7 +24,7 @@ export interface Play {
 }
 
 /** `around` wraps the recordSubmission call alone (to count its statements). */
-export async function recordPlay(db: PrismaClient, play: Play, around: (record: () => Promise<void>) => Promise<void> = (record) => record()): Promise<string> {
+export async function recordPlay(db: PrismaClient, play: Play, around: (record: () => Promise<unknown>) => Promise<unknown> = (record) => record()): Promise<string> {
   const scored = play.key
     ? scoreAttempt(play.key.questions, parseAnswers(play.key.questions, play.answers ?? []))
     : { score: play.score ?? 0, maxScore: play.maxScore ?? 100, correctCount: 0, questionCount: 0, questions: [] };
@@ -77,11 +77,6 @@ export async function recordPlay(db: PrismaClient, play: Play, around: (record: 
       submittedAt,
       questions: scored.questions,
     }));
-    // What submissions.ts counts itself after recordSubmission (QuizTally.attempts and .players).
-    await tx.$executeRaw`
-      INSERT INTO "QuizTally" ("quizId", attempts, players) VALUES (${play.quizId}::uuid, 1, 1)
-      ON CONFLICT ("quizId") DO UPDATE SET
-        attempts = "QuizTally".attempts + 1, players = "QuizTally".players + ${prior.some((p) => p.status === 'SUBMITTED') ? 0 : 1}::int`;
     return attempt.id;
   });
 }
