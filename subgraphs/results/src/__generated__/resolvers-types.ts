@@ -80,7 +80,7 @@ export type Attempt = {
   status: AttemptStatus;
   /** When the attempt was submitted (server time); `null` until then. */
   submittedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Server-measured time from start to submission, in milliseconds; `null` until submitted. */
+  /** Server-measured time from start to submission, in milliseconds (0 for `submitQuiz`, which starts and submits at once); `null` until submitted. */
   timeTakenMs?: Maybe<Scalars['Int']['output']>;
 };
 
@@ -358,7 +358,7 @@ export type Quiz = {
    * higher score, then less time, then earlier; equal score and time share a rank (1, 2, 2, 4).
    */
   leaderboard: LeaderboardConnection;
-  /** How players have done on this quiz (`null` with an error if the results service cannot answer). */
+  /** How players have done on this quiz. */
   stats: QuizStats;
 };
 
