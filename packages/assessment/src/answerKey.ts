@@ -43,3 +43,12 @@ export interface AnswerKey {
 export function parseAnswerKey(body: unknown): AnswerKey {
   return answerKeySchema.parse(body) as AnswerKey;
 }
+
+/**
+ * The entity tag of a quiz's current answer key: its version and status. A published or archived
+ * version's key never changes, so a reader holding the key a tag names may ask "still this one?"
+ * (`If-None-Match`) and skip the key itself when the answer is yes. Drafts, edited in place, get none.
+ */
+export function answerKeyTag(key: Pick<AnswerKey, 'version' | 'status'>): string | null {
+  return key.status === 'DRAFT' ? null : `"${key.version}-${key.status}"`;
+}

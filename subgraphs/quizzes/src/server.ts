@@ -2,6 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { openServiceDatabase } from '@quizgraph/prisma';
 import { eventsRoute, startOutboxRelay, type Subscriber } from '@quizgraph/events';
+import { answerKeyTag } from '@quizgraph/assessment';
 import {
   isUuid,
   startSubgraphServer,
@@ -15,7 +16,7 @@ import { parse } from 'graphql';
 import { PrismaClient } from './__generated__/prisma/client.js';
 import type { Context } from './context.js';
 import { createLoaders } from './loaders.js';
-import { answerKey } from './answerKeys.js';
+import { answerKey, NOT_MODIFIED } from './answerKeys.js';
 import { applyEvent } from './events.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -77,9 +78,15 @@ export async function startQuizzesService(options: QuizzesServiceOptions): Promi
           return;
         }
         try {
-          const key = await answerKey(db, id, version);
-          if (!key) res.status(404).json({ error: `Quiz ${id} has no such version.` });
-          else res.json(key);
+          const ifNoneMatch = req.get('if-none-match');
+          const key = await answerKey(db, id, version, ifNoneMatch);
+          if (key === NOT_MODIFIED) res.status(304).setHeader('etag', ifNoneMatch!).end();
+          else if (!key) res.status(404).json({ error: `Quiz ${id} has no such version.` });
+          else {
+            const tag = version === undefined ? answerKeyTag(key) : null;
+            if (tag) res.setHeader('etag', tag);
+            res.json(key);
+          }
         } catch (error) {
           options.logger.error({ err: error, quizId: id }, 'answer key lookup failed');
           res.status(500).json({ error: 'Internal server error.' });

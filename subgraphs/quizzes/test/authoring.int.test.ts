@@ -340,6 +340,33 @@ describe('editing a published quiz', () => {
     expect((await fetch(fx.answerKeyUrl(quiz.id, 0), { headers })).status).toBe(400);
   });
 
+  it('answers a conditional request for the current key with 304 until a version is published or the quiz archived', async () => {
+    const author = fx.tokenFor();
+    const quiz = await fx.createPublished(author.token, { questions: [...ONE_QUESTION, tf('Sun is a star')] });
+    const headers = fx.credentialFrom('results');
+    const first = await fetch(fx.answerKeyUrl(quiz.id), { headers });
+    expect(first.headers.get('etag')).toBe('"1-PUBLISHED"');
+    const conditional = (tag: string) => fetch(fx.answerKeyUrl(quiz.id), { headers: { ...headers, 'if-none-match': tag } });
+    const unchanged = await conditional('"1-PUBLISHED"');
+    expect(unchanged.status).toBe(304);
+    expect(await unchanged.text()).toBe('');
+
+    const q2 = quiz.questions[1]!.id;
+    await fx.asRouter(UPDATE_QUESTION, { accessToken: author.token, variables: { questionId: q2, question: tf('Moon is a star', false) } });
+    const moved = await conditional('"1-PUBLISHED"');
+    expect(moved.status).toBe(200);
+    expect(moved.headers.get('etag')).toBe('"2-PUBLISHED"');
+    expect(parseAnswerKey(await moved.json())).toMatchObject({ version: 2, status: 'PUBLISHED' });
+    expect((await conditional('"2-PUBLISHED"')).status).toBe(304);
+    // A pinned version is always sent whole: the tag names the current key only.
+    expect((await fetch(fx.answerKeyUrl(quiz.id, 2), { headers: { ...headers, 'if-none-match': '"2-PUBLISHED"' } })).status).toBe(200);
+
+    await fx.asRouter(ARCHIVE, { accessToken: author.token, variables: { id: quiz.id } });
+    const archived = await conditional('"2-PUBLISHED"');
+    expect(archived.status).toBe(200);
+    expect(parseAnswerKey(await archived.json())).toMatchObject({ version: 2, status: 'ARCHIVED' });
+  });
+
   it('refuses an edit that would break the key, leaving the version as it was', async () => {
     const author = fx.tokenFor();
     const quiz = await fx.createPublished(author.token, { questions: [...ONE_QUESTION, tf('B')] });

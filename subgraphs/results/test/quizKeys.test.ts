@@ -10,8 +10,8 @@ function keyOf(quizId: string, version: number): AnswerKey {
 function counting(currentVersion = 1) {
   const calls: string[] = [];
   const source: AnswerKeySource = {
-    async answerKey(quizId, version) {
-      calls.push(`${quizId}@${version ?? 'current'}`);
+    async answerKey(quizId, version, held) {
+      calls.push(`${quizId}@${version ?? 'current'}${held ? ` holding ${held.version}-${held.status}` : ''}`);
       if (quizId === 'missing') return null;
       if (quizId === 'down') throw new Error('quizzes is down');
       // Quiz `draft` is a draft: edited in place, its version 1 changes under the same number.
@@ -38,7 +38,35 @@ describe('cachingAnswerKeySource', () => {
     await keys.answerKey('q');
     await keys.answerKey('q');
     expect((await keys.answerKey('q', 3))?.version).toBe(3);
-    expect(calls).toEqual(['q@current', 'q@current']);
+    expect(calls).toEqual(['q@current', 'q@current holding 3-PUBLISHED']);
+  });
+
+  it('asks for the current version conditionally, and joins a request for it already under way', async () => {
+    let version = 1;
+    const calls: string[] = [];
+    let release: () => void = () => undefined;
+    const source: AnswerKeySource = {
+      async answerKey(quizId, _version, held) {
+        calls.push(held ? `holding ${held.version}` : 'fresh');
+        await new Promise<void>((resolve) => (release = resolve));
+        return held && held.version === version ? held : keyOf(quizId, version);
+      },
+    };
+    const keys = cachingAnswerKeySource(source);
+    const first = keys.answerKey('q');
+    const joined = keys.answerKey('q');
+    release();
+    expect((await first)?.version).toBe(1);
+    expect(await joined).toBe(await first);
+    // Published meanwhile: the conditional request brings the new key, which later requests hold.
+    version = 2;
+    const second = keys.answerKey('q');
+    release();
+    expect((await second)?.version).toBe(2);
+    const third = keys.answerKey('q');
+    release();
+    expect((await third)?.version).toBe(2);
+    expect(calls).toEqual(['fresh', 'holding 1', 'holding 2']);
   });
 
   it('keeps no draft: it is edited in place, at the same version number', async () => {
