@@ -45,12 +45,20 @@ export interface AttemptCount {
   firstSubmission: boolean;
 }
 
-export async function countAttempts(tx: Prisma.TransactionClient, userId: string, quizId: string): Promise<AttemptCount> {
-  const [count] = await tx.$queryRaw<AttemptCount[]>`
+/**
+ * The player's attempts at the quiz as a one-row FROM item named `count` (columns as AttemptCount),
+ * for a read that takes other columns along.
+ */
+export function attemptCountFrom(userId: string, quizId: string): Prisma.Sql {
+  return Prisma.sql`(
     SELECT EXISTS (SELECT 1 FROM "DeletedUser" WHERE "userId" = ${userId}::uuid) AS deleted,
            count(*)::int AS used, coalesce(max(number), 0)::int AS "lastNumber",
            NOT coalesce(bool_or(status = 'SUBMITTED'), false) AS "firstSubmission"
-    FROM "Attempt" WHERE "userId" = ${userId}::uuid AND "quizId" = ${quizId}::uuid`;
+    FROM "Attempt" WHERE "userId" = ${userId}::uuid AND "quizId" = ${quizId}::uuid) AS count`;
+}
+
+export async function countAttempts(tx: Prisma.TransactionClient, userId: string, quizId: string): Promise<AttemptCount> {
+  const [count] = await tx.$queryRaw<AttemptCount[]>`SELECT count.* FROM ${attemptCountFrom(userId, quizId)}`;
   return count!;
 }
 

@@ -1,4 +1,4 @@
-import { Prisma } from './__generated__/prisma/client.js';
+import { Prisma, type Attempt } from './__generated__/prisma/client.js';
 import {
   bucketCountsSql,
   bucketDeltas,
@@ -20,21 +20,26 @@ import {
   addToQuizTallySql,
 } from './stats.js';
 import { extendStreak, NO_STREAK, utcDay, type Streak } from './streaks.js';
-import type { RecordSubmission, SubmittedAttempt } from './submitted.js';
+import type { QuizCounts, SubmittedAttempt } from './submitted.js';
 
 /**
  * Keeps the leaderboards (entries and bucket counts) and the statistics up to date in the submitting
- * transaction, so that no read ever scans attempts. Two statements, three when a bucket empties: one
- * read of what the player has now, one write that upserts every aggregate at once.
+ * transaction, so that no read ever scans attempts. Two statements, three when a bucket empties: the
+ * submission's read takes `playerNowColumns` (what the player has now) along with what it reads
+ * anyway, and `recordSubmission` writes the attempt, its answers and every aggregate at once.
  *
  * Runs under the submission's advisory lock on the player (submissions.ts): nothing else changes this
  * player's entries or record between the read and the write. Shared rows (bucket counts, the quiz's
  * tally, question statistics) are only ever added to, in primary-key order, so concurrent submissions
  * by different players wait for one another at most and never deadlock.
  */
-export const recordSubmission: RecordSubmission = async (tx, attempt) => {
-  const periods = periodsOf(attempt.submittedAt);
-  const now = await readPlayerNow(tx, attempt, periods);
+export async function recordSubmission(
+  tx: Prisma.TransactionClient,
+  attempt: SubmittedAttempt,
+  now: PlayerNow,
+  /** The attempt's own write, `INSERT … RETURNING *` or `UPDATE … RETURNING *`: returned as written. */
+  attemptWrite: Prisma.Sql | null,
+): Promise<{ counts: QuizCounts; attempt: Attempt | null }> {
   // An archived quiz's board is frozen (see events.ts): a late submission still counts in statistics.
   const moves = now.archived
     ? []
@@ -53,8 +58,12 @@ export const recordSubmission: RecordSubmission = async (tx, attempt) => {
       );
   const streak = extendStreak(now.streak, utcDay(attempt.submittedAt));
 
-  // One round trip: data-modifying CTEs on different tables, none reading another's result.
+  // One round trip: data-modifying CTEs on different tables, none reading another's result. (The
+  // answers and entries reference the attempt, which may be inserted by a sibling: foreign keys are
+  // checked at the end of the statement.)
   const writes: Array<[string, Prisma.Sql | null]> = [
+    ['attempt', attemptWrite],
+    ['answers', insertAnswersSql(attempt)],
     ['entries', upsertEntriesSql(moves)],
     ['counts', addToCountsSql(bucketDeltas(moves))],
     ['player', addToPlayerStatsSql(attempt, streak)],
@@ -63,16 +72,18 @@ export const recordSubmission: RecordSubmission = async (tx, attempt) => {
     ['choices', addToOptionChoicesSql(attempt.questions)],
   ];
   const ctes = writes.flatMap(([name, sql]) => (sql ? [Prisma.sql`${Prisma.raw(name)} AS (${sql})`] : []));
-  const [result] = await tx.$queryRaw<Array<{ attempts: number; players: number; emptied: EmptiedBucket[] | null }>>`
+  const [result] = await tx.$queryRaw<Array<Attempt & { $attempts: number; $players: number; $emptied: EmptiedBucket[] | null }>>`
     WITH ${Prisma.join(ctes)}
-    SELECT tally.attempts, tally.players,
+    SELECT ${attemptWrite ? Prisma.sql`attempt.*,` : Prisma.empty} tally.attempts AS "$attempts", tally.players AS "$players",
            (SELECT json_agg(json_build_object('scope', scope::text, 'window', "window"::text, 'period', period::text,
                                               'dimension', dimension, 'score', score::text, 'level', level, 'bucket', bucket::text))
-            FROM counts WHERE count = 0) AS emptied
-    FROM tally`;
-  await deleteEmptiedBuckets(tx, result?.emptied ?? []);
-  return { attempts: result?.attempts ?? 0, players: result?.players ?? 0 };
-};
+            FROM counts WHERE count = 0) AS "$emptied"
+    FROM tally ${attemptWrite ? Prisma.sql`CROSS JOIN attempt` : Prisma.empty}`;
+  if (!result) throw new Error('The submission wrote no attempt.');
+  const { $attempts, $players, $emptied, ...written } = result;
+  await deleteEmptiedBuckets(tx, $emptied ?? []);
+  return { counts: { attempts: $attempts, players: $players }, attempt: attemptWrite ? written : null };
+}
 
 /**
  * Takes a player off every board (all windows and periods): their entries go and every bucket they
@@ -95,7 +106,7 @@ export async function removePlayerFromBoards(tx: Prisma.TransactionClient, userI
 
 const boardId = (board: BoardKey) => `${board.scope}|${board.window}|${board.period}`;
 
-interface PlayerNow {
+export interface PlayerNow {
   archived: boolean;
   streak: Streak;
   /** The player's entries on the submission's boards, by boardId. */
@@ -111,35 +122,61 @@ interface EntryJson {
   achievedAt: string;
 }
 
-/** Whether the quiz is archived, the player's streak and their entries on the 8 boards the submission counts on. */
-async function readPlayerNow(
-  tx: Prisma.TransactionClient,
-  attempt: SubmittedAttempt,
-  periods: ReturnType<typeof periodsOf>,
-): Promise<PlayerNow> {
-  const boards = periods.flatMap(({ window, period }) => [attempt.quizId, GLOBAL_SCOPE].map((scope) => ({ scope, window, period })));
-  const [row] = await tx.$queryRaw<Array<{ archived: boolean; streak: Streak | null; entries: EntryJson[] }>>`
-    SELECT
-      EXISTS (SELECT 1 FROM "ArchivedQuiz" WHERE "quizId" = ${attempt.quizId}::uuid) AS archived,
+/** The columns `playerNowColumns` reads. */
+export interface PlayerNowRow {
+  archived: boolean;
+  streak: Streak | null;
+  entries: EntryJson[];
+}
+
+/**
+ * Select-list columns (`archived`, `streak`, `entries`) for the submission's read: whether the quiz
+ * is archived, the player's streak and their entries on the 8 boards a submission at `submittedAt`
+ * counts on. Read under the player's lock, in a statement after the one that took it.
+ */
+export function playerNowColumns(userId: string, quizId: string, submittedAt: Date): Prisma.Sql {
+  const boards = periodsOf(submittedAt).flatMap(({ window, period }) => [quizId, GLOBAL_SCOPE].map((scope) => ({ scope, window, period })));
+  return Prisma.sql`
+      EXISTS (SELECT 1 FROM "ArchivedQuiz" WHERE "quizId" = ${quizId}::uuid) AS archived,
       (SELECT json_build_object('lastActiveDay', "lastActiveDay", 'run', "streakRun", 'longest', "longestStreak")
-         FROM "PlayerStats" WHERE "userId" = ${attempt.userId}::uuid) AS streak,
+         FROM "PlayerStats" WHERE "userId" = ${userId}::uuid) AS streak,
       coalesce((
         SELECT json_agg(json_build_object('scope', e.scope, 'window', e."window", 'period', e.period, 'score', e.score::text,
                                           'timeTakenMs', e."timeTakenMs"::text, 'achievedAt', e."achievedAt"))
         FROM unnest(${boards.map((b) => b.scope)}::uuid[], ${boards.map((b) => b.window)}::"LeaderboardWindow"[],
                     ${boards.map((b) => b.period)}::date[]) AS k(scope, "window", period)
-        JOIN "BoardEntry" e ON e.scope = k.scope AND e."window" = k."window" AND e.period = k.period AND e."userId" = ${attempt.userId}::uuid
+        JOIN "BoardEntry" e ON e.scope = k.scope AND e."window" = k."window" AND e.period = k.period AND e."userId" = ${userId}::uuid
       ), '[]') AS entries`;
+}
+
+export function playerNowOf(row: PlayerNowRow): PlayerNow {
   return {
-    archived: row?.archived ?? false,
-    streak: row?.streak ?? NO_STREAK,
+    archived: row.archived,
+    streak: row.streak ?? NO_STREAK,
     entries: new Map(
-      (row?.entries ?? []).map((e) => [
+      row.entries.map((e) => [
         boardId(e),
         { scoreUnits: toScoreUnits(e.score), timeTakenMs: BigInt(e.timeTakenMs), achievedAt: new Date(e.achievedAt) },
       ]),
     ),
   };
+}
+
+/** `playerNowColumns` as a statement of its own, for a caller that reads nothing else. */
+export async function readPlayerNow(tx: Prisma.TransactionClient, userId: string, quizId: string, submittedAt: Date): Promise<PlayerNow> {
+  const [row] = await tx.$queryRaw<PlayerNowRow[]>`SELECT ${playerNowColumns(userId, quizId, submittedAt)}`;
+  return playerNowOf(row!);
+}
+
+/** The attempt's answers, each with its score (null when unanswered). */
+function insertAnswersSql(attempt: SubmittedAttempt): Prisma.Sql | null {
+  const qs = attempt.questions;
+  if (qs.length === 0) return null;
+  return Prisma.sql`INSERT INTO "AttemptAnswer" ("attemptId", "questionId", answer, score, "maxScore", correct)
+    SELECT ${attempt.attemptId}::uuid, q, a, s, m, c
+    FROM unnest(${qs.map((q) => q.questionId)}::uuid[], ${qs.map((q) => (q.answer === null ? null : JSON.stringify(q.answer)))}::jsonb[],
+                ${qs.map((q) => String(q.score))}::numeric[], ${qs.map((q) => q.maxScore)}::int[], ${qs.map((q) => q.correct)}::boolean[])
+      AS v(q, a, s, m, c)`;
 }
 
 /** The moved entries' new standings (a submission only adds or improves entries). */

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { InvalidAnswersError, parseAnswers, scoreAttempt, type AnswerInput, type QuizSettings, type ScoredAttempt } from '@quizgraph/assessment';
 import { enqueueLatestState } from '@quizgraph/events';
 import { BadUserInputError, ConflictError, NotFoundError, QuizgraphError, UnauthenticatedError } from '@quizgraph/service-kit';
 import { Prisma, type Attempt, type PrismaClient } from './__generated__/prisma/client.js';
-import { beyondLimit, countAttempts, playableKey, settingsOf, type AttemptDeps } from './attempts.js';
-import { recordSubmission } from './boards.js';
+import { attemptCountFrom, beyondLimit, playableKey, settingsOf, type AttemptCount, type AttemptDeps } from './attempts.js';
+import { playerNowColumns, playerNowOf, recordSubmission, type PlayerNow, type PlayerNowRow } from './boards.js';
 import { isOverdue } from './expiry.js';
 import { lockPlayer } from './playerLock.js';
 import type { AnswerKey } from './quizKeys.js';
@@ -85,11 +86,12 @@ export async function submitAttempt({ db, answerKeys, clock }: AttemptDeps, subm
       await lockPlayer(tx, submission.userId);
       // The player's lock already orders this after any other submission of theirs; the row lock
       // orders it against the expiry that reads and sweeps apply: the first that gets it decides.
-      const [state] = await tx.$queryRaw<Array<{ status: Attempt['status']; owned: boolean; deleted: boolean; firstSubmission: boolean }>>`
+      const [state] = await tx.$queryRaw<Array<{ status: Attempt['status']; owned: boolean; deleted: boolean; firstSubmission: boolean } & PlayerNowRow>>`
         SELECT a.status, a."userId" IS NOT DISTINCT FROM ${submission.userId}::uuid AS owned,
                EXISTS (SELECT 1 FROM "DeletedUser" d WHERE d."userId" = ${submission.userId}::uuid) AS deleted,
                NOT EXISTS (SELECT 1 FROM "Attempt" o WHERE o."userId" = a."userId" AND o."quizId" = a."quizId"
-                                                       AND o.status = 'SUBMITTED' AND o.id <> a.id) AS "firstSubmission"
+                                                       AND o.status = 'SUBMITTED' AND o.id <> a.id) AS "firstSubmission",
+               ${playerNowColumns(submission.userId, attempt.quizId, submittedAt)}
         FROM "Attempt" a WHERE a.id = ${attempt.id}::uuid FOR UPDATE OF a`;
       // Under the lock the anonymisation of a deleted account takes: either it already happened
       // (refuse), or it happens after this attempt and removes the player from it with the rest.
@@ -101,25 +103,23 @@ export async function submitAttempt({ db, answerKeys, clock }: AttemptDeps, subm
         throw deadlineExceeded(attempt);
       }
 
-      const submitted = await tx.attempt.update({
-        where: { id: attempt.id },
-        data: {
-          status: 'SUBMITTED',
-          score: scored.score,
-          correctCount: scored.correctCount,
-          timeTakenMs,
-          submittedAt,
-          // From now on the key names this result (an open attempt has none yet).
-          ...(submission.idempotencyKey ? { idempotencyKey: submission.idempotencyKey } : {}),
-        },
+      return recordScored(tx, playerNowOf(state), {
+        attempt: { ...attempt, userId: submission.userId, timeTakenMs, submittedAt },
+        settings,
+        scored,
+        firstSubmission: state.firstSubmission,
+        write: Prisma.sql`UPDATE "Attempt" SET
+            status = 'SUBMITTED', score = ${String(scored.score)}::numeric, "correctCount" = ${scored.correctCount}::int,
+            "timeTakenMs" = ${timeTakenMs}::int, "submittedAt" = ${submittedAt.toISOString()}::timestamptz,
+            -- From now on the key names this result (an open attempt has none yet).
+            "idempotencyKey" = coalesce(${submission.idempotencyKey ?? null}::text, "idempotencyKey")
+          WHERE id = ${attempt.id}::uuid RETURNING *`,
       });
-      await recordScored(tx, submitted, settings, scored, state.firstSubmission);
-      return submitted;
     });
     return result;
   } catch (error) {
     // The key names another of this player's submissions (the only unique value written here).
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (isUniqueViolation(error)) {
       throw new ConflictError('This idempotency key was already used for another submission.', { field: 'idempotencyKey' });
     }
     throw error;
@@ -157,41 +157,44 @@ export async function submitQuiz({ db, answerKeys, clock }: AttemptDeps, submiss
       // One change to a player's attempts at a time: the count below, then the insert, cannot
       // interleave with another start or submission of theirs.
       await lockPlayer(tx, submission.userId);
+      const [state] = await tx.$queryRaw<Array<AttemptCount & PlayerNowRow & { recorded: boolean }>>`
+        SELECT count.*,
+               ${submission.idempotencyKey
+                 ? Prisma.sql`EXISTS (SELECT 1 FROM "Attempt" WHERE "userId" = ${submission.userId}::uuid AND "idempotencyKey" = ${submission.idempotencyKey})`
+                 : Prisma.sql`false`} AS recorded,
+               ${playerNowColumns(submission.userId, submission.quizId, now)}
+        FROM ${attemptCountFrom(submission.userId, submission.quizId)}`;
       // Looked up again under the lock: a retry that waited here for the first request returns its
       // result instead of being counted as one more attempt.
-      const recorded = await priorSubmission(tx, submission);
-      if (recorded) return recorded;
-      const count = await countAttempts(tx, submission.userId, submission.quizId);
+      if (state!.recorded) {
+        const recorded = await priorSubmission(tx, submission);
+        if (recorded) return recorded;
+      }
       // Under the lock the anonymisation of a deleted account takes: either it already happened
       // (refuse), or it happens after this attempt and removes it with the rest.
-      if (count.deleted) throw new UnauthenticatedError('This account no longer exists.');
-      const refused = beyondLimit(key.settings, count);
+      if (state!.deleted) throw new UnauthenticatedError('This account no longer exists.');
+      const refused = beyondLimit(key.settings, state!);
       if (refused) throw refused;
-      const attempt = await tx.attempt.create({
-        data: {
-          userId: submission.userId,
-          quizId: submission.quizId,
-          quizVersion: key.version,
-          status: 'SUBMITTED',
-          number: count.lastNumber + 1,
-          idempotencyKey: submission.idempotencyKey ?? null,
-          settings: key.settings,
-          score: scored.score,
-          maxScore: scored.maxScore,
-          correctCount: scored.correctCount,
-          questionCount: scored.questionCount,
-          timeTakenMs: 0,
-          startedAt: now,
-          submittedAt: now,
-        },
+      const id = randomUUID();
+      const number = state!.lastNumber + 1;
+      return recordScored(tx, playerNowOf(state!), {
+        attempt: { id, userId: submission.userId, quizId: submission.quizId, quizVersion: key.version, number, timeTakenMs: 0, submittedAt: now },
+        settings: key.settings,
+        scored,
+        firstSubmission: state!.firstSubmission,
+        write: Prisma.sql`INSERT INTO "Attempt" (id, "userId", "quizId", "quizVersion", status, number, "idempotencyKey", settings, score,
+                                                 "maxScore", "correctCount", "questionCount", "timeTakenMs", "startedAt", "submittedAt")
+          VALUES (${id}::uuid, ${submission.userId}::uuid, ${submission.quizId}::uuid, ${key.version}::int, 'SUBMITTED', ${number}::int,
+                  ${submission.idempotencyKey ?? null}::text, ${JSON.stringify(key.settings)}::jsonb, ${String(scored.score)}::numeric,
+                  ${scored.maxScore}::int, ${scored.correctCount}::int, ${scored.questionCount}::int, 0,
+                  ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz)
+          RETURNING *`,
       });
-      await recordScored(tx, attempt, key.settings, scored, count.firstSubmission);
-      return attempt;
     });
     return attempt;
   } catch (error) {
     // The same idempotency key raced in twice: the other request recorded it first.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (isUniqueViolation(error)) {
       const raced = await priorSubmission(db, submission);
       if (raced) return raced;
     }
@@ -199,38 +202,53 @@ export async function submitQuiz({ db, answerKeys, clock }: AttemptDeps, submiss
   }
 }
 
+/** A scored attempt as recordScored writes it. */
+interface ScoredWrite {
+  attempt: Pick<Attempt, 'id' | 'quizId' | 'quizVersion' | 'number'> & { userId: string; timeTakenMs: number; submittedAt: Date };
+  settings: QuizSettings;
+  scored: ScoredAttempt;
+  firstSubmission: boolean;
+  /** The attempt row's own write, returning it: an INSERT or an UPDATE. */
+  write: Prisma.Sql;
+}
+
 /**
- * Everything a scored attempt changes besides its own row, in its transaction: its answers, the
- * aggregates every read is served from (boards.ts), and the quiz's play counts.
+ * Everything a scored attempt changes, in its transaction, after the read under the player's lock:
+ * its row, its answers and the aggregates every read is served from, in one statement (boards.ts),
+ * then the quiz's play counts for quizzes.
  */
-async function recordScored(tx: Prisma.TransactionClient, attempt: Attempt, settings: QuizSettings, scored: ScoredAttempt, firstSubmission: boolean): Promise<void> {
-  await tx.attemptAnswer.createMany({
-    data: scored.questions.map((q) => ({
+async function recordScored(tx: Prisma.TransactionClient, now: PlayerNow, { attempt, settings, scored, firstSubmission, write }: ScoredWrite): Promise<Attempt> {
+  const recorded = await recordSubmission(
+    tx,
+    {
       attemptId: attempt.id,
-      questionId: q.questionId,
-      answer: q.answer === null ? Prisma.DbNull : q.answer,
-      score: q.score,
-      maxScore: q.maxScore,
-      correct: q.correct,
-    })),
-  });
-  const counts = await recordSubmission(tx, {
-    attemptId: attempt.id,
-    userId: attempt.userId!,
-    quizId: attempt.quizId,
-    quizVersion: attempt.quizVersion,
-    number: attempt.number,
-    firstSubmission,
-    leaderboardAttempt: settings.leaderboardAttempt,
-    score: scored.score,
-    maxScore: scored.maxScore,
-    timeTakenMs: attempt.timeTakenMs ?? 0,
-    submittedAt: attempt.submittedAt!,
-    questions: scored.questions,
-  });
+      userId: attempt.userId,
+      quizId: attempt.quizId,
+      quizVersion: attempt.quizVersion,
+      number: attempt.number,
+      firstSubmission,
+      leaderboardAttempt: settings.leaderboardAttempt,
+      score: scored.score,
+      maxScore: scored.maxScore,
+      timeTakenMs: attempt.timeTakenMs,
+      submittedAt: attempt.submittedAt,
+      questions: scored.questions,
+    },
+    now,
+    write,
+  );
   // Tells quizzes the quiz's new counts (popularity) through the outbox, in the submitting
   // transaction: the event exists exactly when the attempt does. Only the newest counts matter, so a
   // burst of submissions becomes one delivery, and the relay is not kicked for it (its interval
   // delivers; popularity may lag by that much).
-  await enqueueLatestState(tx, { type: 'QuizPlayed', payload: { quizId: attempt.quizId, ...counts } }, 'quizId');
+  await enqueueLatestState(tx, { type: 'QuizPlayed', payload: { quizId: attempt.quizId, ...recorded.counts } }, 'quizId');
+  return recorded.attempt!;
+}
+
+/** A unique index refused the write, whether Prisma's model API or a raw statement made it. */
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === 'P2002') return true;
+  const cause = (error.meta?.driverAdapterError as { cause?: { kind?: string; originalCode?: string } } | undefined)?.cause;
+  return error.code === 'P2010' && (cause?.kind === 'UniqueConstraintViolation' || cause?.originalCode === '23505');
 }

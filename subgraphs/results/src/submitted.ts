@@ -1,5 +1,4 @@
 import type { LeaderboardAttempt, ScoredQuestion } from '@quizgraph/assessment';
-import type { Prisma } from './__generated__/prisma/client.js';
 
 /**
  * What a submission hands to the aggregates it keeps up to date (leaderboards, player and quiz
@@ -31,4 +30,3 @@ export interface QuizCounts {
   players: number;
 }
 
-export type RecordSubmission = (tx: Prisma.TransactionClient, attempt: SubmittedAttempt) => Promise<QuizCounts>;

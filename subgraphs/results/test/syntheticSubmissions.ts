@@ -1,13 +1,13 @@
 import { DEFAULT_SETTINGS, parseAnswers, scoreAttempt, type AnswerInput, type KeyedQuestion, type LeaderboardAttempt } from '@quizgraph/assessment';
 import { randomUUID } from 'node:crypto';
-import { Prisma, type PrismaClient } from '../src/__generated__/prisma/client.js';
-import { recordSubmission } from '../src/boards.js';
+import type { PrismaClient } from '../src/__generated__/prisma/client.js';
+import { readPlayerNow, recordSubmission } from '../src/boards.js';
 import { lockPlayer } from '../src/playerLock.js';
 import type { AnswerKey } from '../src/quizKeys.js';
 
 /**
  * Submissions without the attempt lifecycle: an attempt row as submissions.ts writes it, then
- * `recordSubmission` in the same transaction, with the time, the score and the clock the test chooses.
+ * `readPlayerNow` and `recordSubmission` (its answers and aggregates) in the same transaction, with the time, the score and the clock the test chooses.
  * What the boards and statistics see is exactly what a real submission hands them.
  */
 export interface Play {
@@ -23,7 +23,7 @@ export interface Play {
   leaderboardAttempt?: LeaderboardAttempt;
 }
 
-/** `around` wraps the recordSubmission call alone (to count its statements). */
+/** `around` wraps the read and the write of the aggregates (to count their statements). */
 export async function recordPlay(db: PrismaClient, play: Play, around: (record: () => Promise<unknown>) => Promise<unknown> = (record) => record()): Promise<string> {
   const scored = play.key
     ? scoreAttempt(play.key.questions, parseAnswers(play.key.questions, play.answers ?? []))
@@ -51,19 +51,7 @@ export async function recordPlay(db: PrismaClient, play: Play, around: (record: 
         submittedAt,
       },
     });
-    if (scored.questions.length > 0) {
-      await tx.attemptAnswer.createMany({
-        data: scored.questions.map((q) => ({
-          attemptId: attempt.id,
-          questionId: q.questionId,
-          answer: q.answer === null ? Prisma.DbNull : q.answer,
-          score: q.score,
-          maxScore: q.maxScore,
-          correct: q.correct,
-        })),
-      });
-    }
-    await around(() => recordSubmission(tx, {
+    await around(async () => recordSubmission(tx, {
       attemptId: attempt.id,
       userId: play.userId,
       quizId: play.quizId,
@@ -76,7 +64,7 @@ export async function recordPlay(db: PrismaClient, play: Play, around: (record: 
       timeTakenMs,
       submittedAt,
       questions: scored.questions,
-    }));
+    }, await readPlayerNow(tx, play.userId, play.quizId, submittedAt), null));
     return attempt.id;
   });
 }
