@@ -30,13 +30,22 @@ export async function enqueueLatestState<T extends EventType>(
   about: keyof EventPayload<T> & string,
 ): Promise<string> {
   const payload = EVENT_PAYLOADS[event.type].parse(event.payload) as Record<string, unknown>;
-  const [replaced] = await tx.$queryRaw<Array<{ id: string }>>`
+  const json = JSON.stringify(payload);
+  const id = randomUUID();
+  // One statement: the pending row's payload replaced, or (none, or it is locked) a new row.
+  const [enqueued] = await tx.$queryRaw<Array<{ id: string }>>`
     WITH pending AS (
       SELECT id FROM "OutboxEvent"
       WHERE "publishedAt" IS NULL AND type = ${event.type} AND payload ->> ${about} = ${String(payload[about])}
       ORDER BY "createdAt" DESC LIMIT 1
-      FOR UPDATE SKIP LOCKED)
-    UPDATE "OutboxEvent" o SET payload = ${JSON.stringify(payload)}::jsonb FROM pending WHERE o.id = pending.id
-    RETURNING o.id`;
-  return replaced?.id ?? enqueueEvent(tx, event);
+      FOR UPDATE SKIP LOCKED
+    ), replaced AS (
+      UPDATE "OutboxEvent" o SET payload = ${json}::jsonb FROM pending WHERE o.id = pending.id RETURNING o.id
+    ), added AS (
+      INSERT INTO "OutboxEvent" (id, type, payload)
+      SELECT ${id}::uuid, ${event.type}, ${json}::jsonb WHERE NOT EXISTS (SELECT 1 FROM pending)
+      RETURNING id
+    )
+    SELECT id FROM replaced UNION ALL SELECT id FROM added`;
+  return enqueued!.id;
 }

@@ -143,6 +143,24 @@ describe('submitQuiz', () => {
     }
   });
 
+  it('adds a new QuizPlayed event when the pending one is locked (being delivered), leaving that one as it was', async () => {
+    const key = quiz([1]);
+    const who = player();
+    expect((await submit(who.token, key, [0])).errors).toBeUndefined();
+    const relay = new pg.Client({ connectionString: inject('databaseUrls').results });
+    await relay.connect();
+    try {
+      await relay.query('BEGIN');
+      await relay.query(`SELECT id FROM "OutboxEvent" WHERE type = 'QuizPlayed' AND payload->>'quizId' = $1 FOR UPDATE`, [key.quizId]);
+      expect((await submit(who.token, key, [0])).errors).toBeUndefined();
+      await relay.query('ROLLBACK');
+      const { rows } = await relay.query(`SELECT payload FROM "OutboxEvent" WHERE type = 'QuizPlayed' AND payload->>'quizId' = $1 ORDER BY "createdAt"`, [key.quizId]);
+      expect(rows.map((r) => r.payload.attempts)).toEqual([1, 2]);
+    } finally {
+      await relay.end();
+    }
+  });
+
   it('scores on the server against the key and records the attempt', async () => {
     const key = quiz([1, 2, 3]);
     const { token, userId } = player();
