@@ -75,17 +75,47 @@ interface VerifyOptions {
   audience: string;
 }
 
+/** How many verified tokens each key source remembers: a few thousand active users' access tokens and credentials. */
+export const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
+
+interface Verified {
+  payload: jwt.JwtPayload;
+  kid: string;
+  key: KeyObject;
+}
+
+/** Per key source: token (with the issuer and audience it was checked for) → what verifying it gave. */
+const verifiedTokens = new WeakMap<KeySource, Map<string, Verified>>();
+
 /**
  * Verifies an RS256 token strictly: the algorithm is pinned (no `none`, no HS256 with a public key as
  * the secret), the `kid` must be known, and `iss`, `aud`, `exp` and `sub` are all required.
+ *
+ * A token that verified is remembered (per key source, least recently used out first) until it
+ * expires, so each hop of a request does not check the same RSA signature again: a remembered token
+ * is accepted only while it has not expired and its `kid` still names the same key in the source (a
+ * key removed from the JWKS document stops verifying its tokens as soon as the source drops it).
+ * Failures are never remembered.
  */
 async function verifyToken(token: string, keys: KeySource, options: VerifyOptions): Promise<jwt.JwtPayload> {
+  let cache = verifiedTokens.get(keys);
+  if (!cache) verifiedTokens.set(keys, (cache = new Map()));
+  const name = `${options.issuer}\n${options.audience}\n${token}`;
+  const remembered = cache.get(name);
+  if (remembered) {
+    cache.delete(name);
+    if (Date.now() < remembered.payload.exp! * 1000 && (await keys.get(remembered.kid)) === remembered.key) {
+      cache.set(name, remembered);
+      return remembered.payload;
+    }
+  }
+
   const decoded = jwt.decode(token, { complete: true });
   if (!decoded || typeof decoded.payload === 'string') throw new UnauthenticatedError('The token is malformed.');
   if (decoded.header.alg !== TOKEN_ALGORITHM) throw new UnauthenticatedError('The token is signed with an algorithm that is not accepted.');
   const kid = decoded.header.kid;
   const key = kid ? await keys.get(kid) : undefined;
-  if (!key) throw new UnauthenticatedError('The token is signed with an unknown key.');
+  if (!kid || !key) throw new UnauthenticatedError('The token is signed with an unknown key.');
   let payload: jwt.JwtPayload | string;
   try {
     payload = jwt.verify(token, key, { algorithms: [TOKEN_ALGORITHM], issuer: options.issuer, audience: options.audience });
@@ -96,6 +126,9 @@ async function verifyToken(token: string, keys: KeySource, options: VerifyOption
   if (typeof payload === 'string' || typeof payload.exp !== 'number' || typeof payload.sub !== 'string') {
     throw new UnauthenticatedError('The token lacks a required claim.');
   }
+  cache.set(name, { payload, kid, key });
+  // A Map iterates in insertion order: its first entry is the least recently used one.
+  if (cache.size > VERIFIED_TOKEN_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return payload;
 }
 

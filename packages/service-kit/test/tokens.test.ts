@@ -310,3 +310,48 @@ describe('key rotation', () => {
     expect(() => keyRingFromPems([{ kid: 'ec', pem: ecPem }])).toThrow(/not an RSA key/);
   });
 });
+
+describe('verified-token cache', () => {
+  it('checks a token’s signature once, then remembers it until it expires', async () => {
+    const source = staticKeySource(ring.verification);
+    const { token } = issueAccessToken(ring.signing, viewer, 60);
+    const verify = vi.spyOn(jwt, 'verify');
+    try {
+      for (let i = 0; i < 5; i++) await expect(verifyAccessToken(token, source)).resolves.toEqual(viewer);
+      expect(verify).toHaveBeenCalledTimes(1);
+      // Expired: refused although it verified before, with the same message as an unseen token.
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now() + 61_000);
+      await expectUnauthenticated(verifyAccessToken(token, source), /expired/);
+      expect(verify).toHaveBeenCalledTimes(2);
+    } finally {
+      verify.mockRestore();
+    }
+  });
+
+  it('refuses a remembered token once its key is gone from the source, or names another key', async () => {
+    const verification = new Map(ring.verification);
+    const source = staticKeySource(() => verification);
+    const { token } = issueAccessToken(ring.signing, viewer, 600);
+    await expect(verifyAccessToken(token, source)).resolves.toEqual(viewer);
+    verification.delete('kid-a');
+    await expectUnauthenticated(verifyAccessToken(token, source), /unknown key/);
+    // Under the same kid, another key: the signature is checked again, against it, and fails.
+    verification.set('kid-a', keyRingFromPems([{ kid: 'kid-a', pem: pemB }]).verification.get('kid-a')!);
+    await expectUnauthenticated(verifyAccessToken(token, source), /invalid/);
+  });
+
+  it('remembers no failure, and a token only for the issuer and audience it was checked for', async () => {
+    const verification = new Map<string, ReturnType<typeof ring.verification.get> & object>();
+    const source = staticKeySource(() => verification);
+    const { token } = issueAccessToken(ring.signing, viewer, 600);
+    await expectUnauthenticated(verifyAccessToken(token, source), /unknown key/);
+    verification.set('kid-a', ring.verification.get('kid-a')!);
+    await expect(verifyAccessToken(token, source)).resolves.toEqual(viewer);
+
+    const credential = new ServiceCredentialSigner('router', ring.signing).credentialFor('results');
+    await expect(verifyServiceCredential(credential, source, 'results')).resolves.toEqual({ name: 'router' });
+    await expectUnauthenticated(verifyServiceCredential(credential, source, 'quizzes'));
+    await expectUnauthenticated(verifyAccessToken(credential, source));
+  });
+});
