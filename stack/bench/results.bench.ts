@@ -16,7 +16,8 @@ import { startStack } from '../src/stack.js';
  * For each size N it seeds N synthetic attempts (one INSERT … SELECT over generate_series, spread over
  * N/20 players, 20 quizzes and the last 60 days), rebuilds every aggregate the submissions maintain,
  * then times the main reads through the router (p50/p95 over interleaved rounds) and counts the SQL
- * statements each costs the results service. Then 20 concurrent players submit for a few seconds.
+ * statements each costs the results service. Then 20 concurrent players record attempts for a few
+ * seconds, with submitQuiz and with startAttempt + submitAttempt.
  * Sizes: BENCH_SIZES (default 10000,1000000; `--huge` adds 10000000). Uses TEST_POSTGRES_URL when set.
  */
 const huge = process.argv.includes('--huge');
@@ -150,23 +151,53 @@ async function middleCursor(): Promise<string> {
   return after!;
 }
 
-async function submitThroughput(quizzes: Awaited<ReturnType<typeof createQuizzes>>, playerIds: string[]): Promise<number> {
-  const SUBMIT = `mutation ($q: ID!, $a: [AnswerInput!]!) { submitQuiz(quizId: $q, answers: $a) { id } }`;
+type BenchQuiz = Awaited<ReturnType<typeof createQuizzes>>[number];
+const SUBMIT_QUIZ = `mutation ($q: ID!, $a: [AnswerInput!]!) { submitQuiz(quizId: $q, answers: $a) { id score } }`;
+const START = `mutation ($q: ID!) { startAttempt(quizId: $q) { id } }`;
+const SUBMIT_ATTEMPT = `mutation ($id: ID!, $a: [AnswerInput!]!, $k: String) { submitAttempt(attemptId: $id, answers: $a, idempotencyKey: $k) { id score } }`;
+
+async function mutate(query: string, token: string, variables: Record<string, unknown>): Promise<Record<string, { id: string }>> {
+  const response = await graphqlRequest(stack.router.url, query, { accessToken: token, variables });
+  if (response.errors?.length) throw new Error(`${query.split('(')[0]}: ${response.errors[0]!.message}`);
+  return response.data as Record<string, { id: string }>;
+}
+
+const rightAnswers = (quiz: BenchQuiz) => quiz.questions.map((q) => ({ questionId: q.id, optionIds: [q.right] }));
+
+/** One way to record an attempt: `submitQuiz` in one call, or `startAttempt` then `submitAttempt`. */
+interface SubmitFlow {
+  name: string;
+  run(token: string, quiz: BenchQuiz): Promise<void>;
+}
+
+const SUBMIT_FLOWS: SubmitFlow[] = [
+  { name: 'submitQuiz', run: async (token, quiz) => void (await mutate(SUBMIT_QUIZ, token, { q: quiz.id, a: rightAnswers(quiz) })) },
+  {
+    name: 'startAttempt + submitAttempt',
+    run: async (token, quiz) => {
+      const { startAttempt } = await mutate(START, token, { q: quiz.id });
+      await mutate(SUBMIT_ATTEMPT, token, { id: startAttempt!.id, a: rightAnswers(quiz), k: randomUUID() });
+    },
+  },
+];
+
+/** Attempts recorded per second by SUBMITTERS players at once, and the SQL statements one costs the results service. */
+async function submitThroughput(flow: SubmitFlow, quizzes: BenchQuiz[], playerIds: string[]): Promise<{ perSecond: number; statements: number }> {
+  const before = stack.services.results.sqlStatements();
+  await flow.run(tokenFor(playerIds[0]!), quizzes[0]!);
+  const statements = stack.services.results.sqlStatements() - before;
   const deadline = performance.now() + SUBMIT_SECONDS * 1000;
   let done = 0;
   await Promise.all(
     Array.from({ length: SUBMITTERS }, async (_, i) => {
       const token = tokenFor(playerIds[i % playerIds.length]!);
       while (performance.now() < deadline) {
-        const quiz = quizzes[(done + i) % quizzes.length]!;
-        const answers = quiz.questions.map((q) => ({ questionId: q.id, optionIds: [q.right] }));
-        const response = await graphqlRequest(stack.router.url, SUBMIT, { accessToken: token, variables: { q: quiz.id, a: answers } });
-        if (response.errors?.length) throw new Error(`submitQuiz: ${response.errors[0]!.message}`);
+        await flow.run(token, quizzes[(done + i) % quizzes.length]!);
         done += 1;
       }
     }),
   );
-  return done / SUBMIT_SECONDS;
+  return { perSecond: done / SUBMIT_SECONDS, statements };
 }
 
 const table: Array<Record<string, string | number>> = [];
@@ -174,7 +205,7 @@ try {
   const quizzes = await createQuizzes();
   const quizIds = quizzes.map((q) => q.id);
   const measured = new Map<number, Map<string, { p50: number; p95: number; statements: number }>>();
-  let throughput = 0;
+  const throughput: string[] = [];
   for (const size of SIZES) {
     const started = performance.now();
     const playerIds = await seed(size, quizIds);
@@ -197,7 +228,12 @@ try {
         { name: 'Quiz.stats', query: `{ quiz(id: "${quizIds[1]}") { title stats { attempts players averagePercentage scoreDistribution { count } } } }` },
       ]),
     );
-    if (size === SIZES.at(-1)) throughput = await submitThroughput(quizzes, playerIds);
+    if (size === SIZES.at(-1)) {
+      for (const flow of SUBMIT_FLOWS) {
+        const { perSecond, statements } = await submitThroughput(flow, quizzes, playerIds);
+        throughput.push(`${flow.name}: ${perSecond.toFixed(1)} attempts/s with ${SUBMITTERS} concurrent players at ${size} attempts (${statements} SQL statements each)`);
+      }
+    }
   }
   const [small, large] = [SIZES[0]!, SIZES.at(-1)!];
   for (const name of measured.get(small)!.keys()) {
@@ -212,14 +248,14 @@ try {
     table.push(row);
   }
   console.table(table);
-  console.log(`submitQuiz throughput with ${SUBMITTERS} concurrent players at ${large} attempts: ${throughput.toFixed(1)} submissions/s`);
+  for (const line of throughput) console.log(line);
   const header = Object.keys(table[0]!);
   const markdown = [
     `| ${header.join(' | ')} |`,
     `| ${header.map(() => '---').join(' | ')} |`,
     ...table.map((row) => `| ${header.map((h) => row[h]).join(' | ')} |`),
     '',
-    `submitQuiz throughput, ${SUBMITTERS} concurrent players at ${large} attempts: ${throughput.toFixed(1)} submissions/s`,
+    ...throughput.map((line) => `- ${line}`),
   ].join('\n');
   await writeFile(join(process.cwd(), 'bench-results.md'), `${markdown}\n`);
   console.log('wrote bench-results.md');
