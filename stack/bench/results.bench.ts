@@ -17,7 +17,7 @@ import { startStack } from '../src/stack.js';
  * N/20 players, 20 quizzes and the last 60 days), rebuilds every aggregate the submissions maintain,
  * then times the main reads through the router (p50/p95 over interleaved rounds) and counts the SQL
  * statements each costs the results service. Then 20 concurrent players record attempts for a few
- * seconds, with submitQuiz and with startAttempt + submitAttempt.
+ * seconds: with submitQuiz, with submitAttempt (of attempts opened before) and with both steps.
  * Sizes: BENCH_SIZES (default 10000,1000000; `--huge` adds 10000000). Uses TEST_POSTGRES_URL when set.
  */
 const huge = process.argv.includes('--huge');
@@ -164,14 +164,38 @@ async function mutate(query: string, token: string, variables: Record<string, un
 
 const rightAnswers = (quiz: BenchQuiz) => quiz.questions.map((q) => ({ questionId: q.id, optionIds: [q.right] }));
 
-/** One way to record an attempt: `submitQuiz` in one call, or `startAttempt` then `submitAttempt`. */
+/** One way to record an attempt: `submitQuiz` in one call, `submitAttempt` of an attempt started before, or both steps. */
 interface SubmitFlow {
   name: string;
-  run(token: string, quiz: BenchQuiz): Promise<void>;
+  /** Ready to run `count` times for player `userId`. */
+  prepare?(userId: string, count: number): Promise<void>;
+  run(token: string, quiz: BenchQuiz, userId: string): Promise<void>;
 }
 
-const SUBMIT_FLOWS: SubmitFlow[] = [
+/** Attempts opened ahead by SQL (as startAttempt writes them: untimed, settings read from the key), per player. */
+const opened = new Map<string, Array<{ id: string; quizId: string }>>();
+
+const SUBMIT_FLOWS = (quizzes: BenchQuiz[]): SubmitFlow[] => [
   { name: 'submitQuiz', run: async (token, quiz) => void (await mutate(SUBMIT_QUIZ, token, { q: quiz.id, a: rightAnswers(quiz) })) },
+  {
+    name: 'submitAttempt (started before)',
+    async prepare(userId, count) {
+      const { rows } = await results.query<{ id: string; quizId: string }>(
+        `INSERT INTO "Attempt" (id, "userId", "quizId", "quizVersion", status, number, settings, "maxScore", "questionCount", "startedAt")
+         SELECT gen_random_uuid(), $1::uuid, ($2::uuid[])[1 + g % $3], 1, 'IN_PROGRESS',
+                coalesce((SELECT max(number) FROM "Attempt" WHERE "userId" = $1::uuid), 0) + g, '{}'::jsonb, 5, 5, now()
+         FROM generate_series(1, $4) g RETURNING id, "quizId"`,
+        [userId, quizzes.map((q) => q.id), quizzes.length, count],
+      );
+      opened.set(userId, rows);
+    },
+    async run(token, _quiz, userId) {
+      const attempt = opened.get(userId)!.pop();
+      if (!attempt) throw new Error('submitAttempt: the attempts started before ran out; raise their number');
+      const quiz = quizzes.find((q) => q.id === attempt.quizId)!;
+      await mutate(SUBMIT_ATTEMPT, token, { id: attempt.id, a: rightAnswers(quiz), k: randomUUID() });
+    },
+  },
   {
     name: 'startAttempt + submitAttempt',
     run: async (token, quiz) => {
@@ -181,18 +205,24 @@ const SUBMIT_FLOWS: SubmitFlow[] = [
   },
 ];
 
-/** Attempts recorded per second by SUBMITTERS players at once, and the SQL statements one costs the results service. */
-async function submitThroughput(flow: SubmitFlow, quizzes: BenchQuiz[], playerIds: string[]): Promise<{ perSecond: number; statements: number }> {
+/**
+ * Attempts recorded per second by SUBMITTERS players at once (players of their own, with no attempts
+ * yet), and the SQL statements one costs the results service.
+ */
+async function submitThroughput(flow: SubmitFlow, quizzes: BenchQuiz[]): Promise<{ perSecond: number; statements: number }> {
+  const players = Array.from({ length: SUBMITTERS }, () => randomUUID());
+  // Generously more than 2 cores can submit in the time.
+  for (const userId of players) await flow.prepare?.(userId, 40 * SUBMIT_SECONDS);
   const before = stack.services.results.sqlStatements();
-  await flow.run(tokenFor(playerIds[0]!), quizzes[0]!);
+  await flow.run(tokenFor(players[0]!), quizzes[0]!, players[0]!);
   const statements = stack.services.results.sqlStatements() - before;
   const deadline = performance.now() + SUBMIT_SECONDS * 1000;
   let done = 0;
   await Promise.all(
-    Array.from({ length: SUBMITTERS }, async (_, i) => {
-      const token = tokenFor(playerIds[i % playerIds.length]!);
+    players.map(async (userId, i) => {
+      const token = tokenFor(userId);
       while (performance.now() < deadline) {
-        await flow.run(token, quizzes[(done + i) % quizzes.length]!);
+        await flow.run(token, quizzes[(done + i) % quizzes.length]!, userId);
         done += 1;
       }
     }),
@@ -229,8 +259,8 @@ try {
       ]),
     );
     if (size === SIZES.at(-1)) {
-      for (const flow of SUBMIT_FLOWS) {
-        const { perSecond, statements } = await submitThroughput(flow, quizzes, playerIds);
+      for (const flow of SUBMIT_FLOWS(quizzes)) {
+        const { perSecond, statements } = await submitThroughput(flow, quizzes);
         throughput.push(`${flow.name}: ${perSecond.toFixed(1)} attempts/s with ${SUBMITTERS} concurrent players at ${size} attempts (${statements} SQL statements each)`);
       }
     }
