@@ -13,7 +13,7 @@ export interface EventRoute {
  * it: adding a consumer here is the whole of routing a new event.
  */
 export const EVENT_ROUTES = {
-  UserDeleted: { publisher: 'users', consumers: ['results'] },
+  UserDeleted: { publisher: 'users', consumers: ['results', 'quizzes'] },
   QuizArchived: { publisher: 'quizzes', consumers: ['results'] },
   QuizPlayed: { publisher: 'results', consumers: ['quizzes'] },
 } as const satisfies Record<EventType, EventRoute>;

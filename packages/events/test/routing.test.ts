@@ -20,12 +20,12 @@ describe('routing helpers', () => {
 
   it('lists what each service consumes', () => {
     expect(eventsConsumedBy('results').sort()).toEqual(['QuizArchived', 'UserDeleted']);
-    expect(eventsConsumedBy('quizzes')).toEqual(['QuizPlayed']);
+    expect(eventsConsumedBy('quizzes')).toEqual(['UserDeleted', 'QuizPlayed']);
     expect(eventsConsumedBy('users')).toEqual([]);
   });
 
   it('names the consumers of a type', () => {
-    expect(consumersOf('UserDeleted')).toEqual(['results']);
+    expect(consumersOf('UserDeleted')).toEqual(['results', 'quizzes']);
     expect(consumersOf('QuizPlayed')).toEqual(['quizzes']);
   });
 

@@ -18,6 +18,12 @@ export async function applyEvent(db: PrismaClient, event: DomainEvent<EventsCons
           WHERE id = ${quizId}::uuid`;
         return 'applied';
       }
+      case 'UserDeleted': {
+        // Remembered, so that the account's tokens (valid until they expire) change nothing any more.
+        // Its quizzes stay: players' attempts and boards refer to them.
+        await tx.$executeRaw`INSERT INTO "DeletedUser" ("userId") VALUES (${event.payload.userId}::uuid) ON CONFLICT DO NOTHING`;
+        return 'applied';
+      }
     }
   });
 }

@@ -961,3 +961,42 @@ describe('QuizPlayed events', () => {
     expect(await fx.deliverQuizPlayed({ quizId, attempts: 3 })).toBe(204);
   });
 });
+
+describe('UserDeleted events', () => {
+  const deliverUserDeleted = (userId: string, caller = 'users') =>
+    fetch(`${fx.service.origin}/internal/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...fx.credentialFrom(caller) },
+      body: JSON.stringify({ id: randomUUID(), type: 'UserDeleted', payload: { userId } }),
+    }).then((r) => r.status);
+
+  it('stops a deleted account’s still-valid token from creating, changing or publishing quizzes', async () => {
+    const author = fx.tokenFor();
+    const draft = await fx.createQuiz(author.token, { questions: ONE_QUESTION });
+    expect(await deliverUserDeleted(author.userId)).toBe(204);
+    // Delivered twice (a redelivery): no harm.
+    expect(await deliverUserDeleted(author.userId)).toBe(204);
+
+    const refused = [
+      await fx.asRouter(`mutation { createQuiz(input: { title: "After deletion" }) { id } }`, { accessToken: author.token }),
+      await fx.asRouter(PUBLISH, { accessToken: author.token, variables: { id: draft.id } }),
+      await fx.asRouter(UPDATE_QUIZ, { accessToken: author.token, variables: { id: draft.id, input: { title: 'Renamed' } } }),
+      await fx.asRouter(IMPORT, { accessToken: author.token, variables: { input: { format: 'GIFT', content: 'The Sun is a star. {T}', title: 'Imported' } } }),
+    ];
+    for (const response of refused) {
+      expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(response.errors?.[0]?.message).toBe('This account no longer exists.');
+    }
+    const { rows } = await sql.query(`SELECT status, title FROM "Quiz" WHERE "authorId" = $1`, [author.userId]);
+    expect(rows).toEqual([{ status: 'DRAFT', title: expect.stringMatching(/^Quiz /) }]);
+    // Other authors are unaffected.
+    const other = fx.tokenFor();
+    expect((await fx.createPublished(other.token)).id).toBeTruthy();
+  });
+
+  it('takes UserDeleted from the users service only', async () => {
+    const author = fx.tokenFor();
+    for (const caller of ['results', 'router', 'quizzes']) expect([401, 403]).toContain(await deliverUserDeleted(author.userId, caller));
+    expect((await fx.createQuiz(author.token)).id).toBeTruthy();
+  });
+});

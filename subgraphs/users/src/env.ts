@@ -14,6 +14,8 @@ const schema = z.object({
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** The results service's internal events endpoint, where UserDeleted is delivered. */
   RESULTS_EVENTS_URL: z.string().url().default('http://localhost:4003/internal/events'),
+  /** The quizzes service's internal events endpoint, where UserDeleted is delivered too. */
+  QUIZZES_EVENTS_URL: z.string().url().default('http://localhost:4002/internal/events'),
 });
 
 export interface UsersEnv {
@@ -25,6 +27,7 @@ export interface UsersEnv {
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   resultsEventsUrl: string;
+  quizzesEventsUrl: string;
   keys: KeySettings;
 }
 
@@ -40,6 +43,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): UsersEnv {
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_DAYS * 86_400,
     resultsEventsUrl: e.RESULTS_EVENTS_URL,
+    quizzesEventsUrl: e.QUIZZES_EVENTS_URL,
     keys: keySettingsFromEnv(env, production, join(DATA_DIR, 'keys')),
   };
 }

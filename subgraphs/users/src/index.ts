@@ -23,7 +23,10 @@ const service = await startUsersService({
   refreshTokenTtlSeconds: env.refreshTokenTtlSeconds,
   serviceKeys: staticKeySource(serviceKeys.verification),
   serviceSigner: new ServiceCredentialSigner('users', serviceKeys.signing),
-  eventSubscribers: () => [{ name: 'results', url: env.resultsEventsUrl }],
+  eventSubscribers: () => [
+    { name: 'results', url: env.resultsEventsUrl },
+    { name: 'quizzes', url: env.quizzesEventsUrl },
+  ],
 });
 logger.info({ url: service.url }, 'users subgraph ready');
 closeOnSignals(() => service.close(), logger);

@@ -1,5 +1,6 @@
 import { BadUserInputError, isUuid, parseInput, UnauthenticatedError, type Viewer } from '@quizgraph/service-kit';
 import { z } from 'zod';
+import type { PrismaClient } from '../__generated__/prisma/client.js';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { assertCanCreateQuiz } from '../access.js';
 import {
@@ -21,6 +22,17 @@ function signedIn(viewer: Viewer | null, action: string): Viewer {
   return viewer;
 }
 
+/**
+ * Every change to quizzes comes from a living account: an access token outlives the deletion of its
+ * account by up to its lifetime, and users tells this service of deletions (UserDeleted).
+ */
+async function living(db: PrismaClient, viewer: Viewer): Promise<Viewer> {
+  if (await db.deletedUser.findUnique({ where: { userId: viewer.userId }, select: { userId: true } })) {
+    throw new UnauthenticatedError('This account no longer exists.');
+  }
+  return viewer;
+}
+
 function uuid(id: string, field: string, what = 'quiz'): string {
   if (!isUuid(id)) throw new BadUserInputError(`"${field}" is not a ${what} id.`, { field });
   return id;
@@ -30,27 +42,29 @@ function uuid(id: string, field: string, what = 'quiz'): string {
 const question = (value: unknown, field = 'question') => parseInput(z.object({ [field]: questionDraftSchema }), { [field]: value })[field]!;
 
 export const Mutation: MutationResolvers = {
-  createQuiz: (_parent, { input }, { db, viewer }) => {
+  createQuiz: async (_parent, { input }, { db, viewer }) => {
     assertCanCreateQuiz(viewer);
+    await living(db, viewer);
     return createQuiz(db, viewer.userId, parseInput(z.object({ input: createQuizInput }), { input }).input);
   },
-  updateQuiz: (_parent, { id, input }, { db, viewer }) =>
-    updateQuiz(db, uuid(id, 'id'), signedIn(viewer, 'change a quiz'), parseInput(z.object({ input: updateQuizInput }), { input }).input),
-  addQuestion: (_parent, args, { db, viewer }) =>
-    addQuestion(db, uuid(args.quizId, 'quizId'), signedIn(viewer, 'change a quiz'), question(args.question), args.position),
-  updateQuestion: (_parent, args, { db, viewer }) =>
-    updateQuestion(db, uuid(args.questionId, 'questionId', 'question'), signedIn(viewer, 'change a quiz'), question(args.question)),
-  removeQuestion: (_parent, { questionId }, { db, viewer }) =>
-    removeQuestion(db, uuid(questionId, 'questionId', 'question'), signedIn(viewer, 'change a quiz')),
-  reorderQuestions: (_parent, { quizId, questionIds }, { db, viewer }) => {
+  updateQuiz: async (_parent, { id, input }, { db, viewer }) =>
+    updateQuiz(db, uuid(id, 'id'), await living(db, signedIn(viewer, 'change a quiz')), parseInput(z.object({ input: updateQuizInput }), { input }).input),
+  addQuestion: async (_parent, args, { db, viewer }) =>
+    addQuestion(db, uuid(args.quizId, 'quizId'), await living(db, signedIn(viewer, 'change a quiz')), question(args.question), args.position),
+  updateQuestion: async (_parent, args, { db, viewer }) =>
+    updateQuestion(db, uuid(args.questionId, 'questionId', 'question'), await living(db, signedIn(viewer, 'change a quiz')), question(args.question)),
+  removeQuestion: async (_parent, { questionId }, { db, viewer }) =>
+    removeQuestion(db, uuid(questionId, 'questionId', 'question'), await living(db, signedIn(viewer, 'change a quiz'))),
+  reorderQuestions: async (_parent, { quizId, questionIds }, { db, viewer }) => {
     questionIds.forEach((id, i) => uuid(id, `questionIds.${i}`, 'question'));
-    return reorderQuestions(db, uuid(quizId, 'quizId'), signedIn(viewer, 'change a quiz'), questionIds);
+    return reorderQuestions(db, uuid(quizId, 'quizId'), await living(db, signedIn(viewer, 'change a quiz')), questionIds);
   },
-  publishQuiz: (_parent, { id }, { db, viewer }) => publishQuiz(db, uuid(id, 'id'), signedIn(viewer, 'publish a quiz')),
-  archiveQuiz: (_parent, { id }, { db, viewer, outbox }) => archiveQuiz(db, uuid(id, 'id'), signedIn(viewer, 'archive a quiz'), outbox.kick),
-  deleteQuiz: (_parent, { id }, { db, viewer }) => deleteQuiz(db, uuid(id, 'id'), signedIn(viewer, 'delete a quiz')),
-  importQuiz: (_parent, { input }, { db, viewer }) => {
+  publishQuiz: async (_parent, { id }, { db, viewer }) => publishQuiz(db, uuid(id, 'id'), await living(db, signedIn(viewer, 'publish a quiz'))),
+  archiveQuiz: async (_parent, { id }, { db, viewer, outbox }) => archiveQuiz(db, uuid(id, 'id'), await living(db, signedIn(viewer, 'archive a quiz')), outbox.kick),
+  deleteQuiz: async (_parent, { id }, { db, viewer }) => deleteQuiz(db, uuid(id, 'id'), await living(db, signedIn(viewer, 'delete a quiz'))),
+  importQuiz: async (_parent, { input }, { db, viewer }) => {
     assertCanCreateQuiz(viewer, 'import a quiz');
+    await living(db, viewer);
     const idempotencyKey = parseInput(z.object({ idempotencyKey: idempotencyKeySchema }), { idempotencyKey: input.idempotencyKey }).idempotencyKey;
     return importQuiz(db, viewer.userId, { ...input, idempotencyKey });
   },
