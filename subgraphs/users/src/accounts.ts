@@ -20,7 +20,18 @@ export interface Client {
   userAgent: string | null;
 }
 
-export async function register(db: PrismaClient, input: RegistrationInput, client: Client, tokens: TokenSettings): Promise<SessionTokens> {
+/**
+ * Counted against the sign-up throttle (per address and overall) before the argon2 work, which waits
+ * behind sign-ins (passwords.ts).
+ */
+export async function register(
+  db: PrismaClient,
+  throttle: LoginThrottle,
+  input: RegistrationInput,
+  client: Client,
+  tokens: TokenSettings,
+): Promise<SessionTokens> {
+  await throttle.claimSignUp(client.address);
   const passwordHash = await hashPassword(input.password);
   let user: User;
   try {

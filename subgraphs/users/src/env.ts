@@ -16,6 +16,8 @@ const schema = z.object({
   RESULTS_EVENTS_URL: z.string().url().default('http://localhost:4003/internal/events'),
   /** The quizzes service's internal events endpoint, where UserDeleted is delivered too. */
   QUIZZES_EVENTS_URL: z.string().url().default('http://localhost:4002/internal/events'),
+  /** argon2 computations at once (default: half the cores, at least one). */
+  PASSWORD_HASHING_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
 });
 
 export interface UsersEnv {
@@ -28,6 +30,7 @@ export interface UsersEnv {
   refreshTokenTtlSeconds: number;
   resultsEventsUrl: string;
   quizzesEventsUrl: string;
+  passwordHashingConcurrency: number | undefined;
   keys: KeySettings;
 }
 
@@ -44,6 +47,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): UsersEnv {
     refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_DAYS * 86_400,
     resultsEventsUrl: e.RESULTS_EVENTS_URL,
     quizzesEventsUrl: e.QUIZZES_EVENTS_URL,
+    passwordHashingConcurrency: e.PASSWORD_HASHING_CONCURRENCY,
     keys: keySettingsFromEnv(env, production, join(DATA_DIR, 'keys')),
   };
 }

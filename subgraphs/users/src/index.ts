@@ -23,6 +23,7 @@ const service = await startUsersService({
   refreshTokenTtlSeconds: env.refreshTokenTtlSeconds,
   serviceKeys: staticKeySource(serviceKeys.verification),
   serviceSigner: new ServiceCredentialSigner('users', serviceKeys.signing),
+  ...(env.passwordHashingConcurrency ? { passwordWork: { concurrency: env.passwordHashingConcurrency } } : {}),
   eventSubscribers: () => [
     { name: 'results', url: env.resultsEventsUrl },
     { name: 'quizzes', url: env.quizzesEventsUrl },

@@ -17,7 +17,7 @@ import { parse } from 'graphql';
 import { PrismaClient } from './__generated__/prisma/client.js';
 import type { Context } from './context.js';
 import { createLoaders } from './loaders.js';
-import { decoyPasswordHash } from './passwords.js';
+import { configurePasswordWork, decoyPasswordHash, type PasswordWorkLimits } from './passwords.js';
 import { resolvers } from './resolvers/index.js';
 import type { TokenSettings } from './sessions.js';
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottlePolicy } from './throttle.js';
@@ -40,6 +40,8 @@ export interface UsersServiceOptions {
   /** Where the consumers of the users service's events (EVENT_ROUTES) listen, e.g. results; read at each delivery. */
   eventSubscribers: () => Subscriber[];
   throttle?: ThrottlePolicy;
+  /** Bounds on argon2 work (defaults: passwords.ts). */
+  passwordWork?: Partial<PasswordWorkLimits>;
 }
 
 export async function startUsersService(options: UsersServiceOptions): Promise<RunningService> {
@@ -62,6 +64,7 @@ export async function startUsersService(options: UsersServiceOptions): Promise<R
     signer: options.serviceSigner,
     logger: options.logger,
   });
+  if (options.passwordWork) configurePasswordWork(options.passwordWork);
   await decoyPasswordHash();
 
   const server = await startSubgraphServer<Context>({

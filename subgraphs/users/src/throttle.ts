@@ -14,11 +14,20 @@ export interface ThrottlePolicy {
   account: ThrottleRule;
   /** Per client address: slows trying one password against many accounts. */
   address: ThrottleRule;
+  /**
+   * Sign-ups per client address (every one counts, not only failures): one host cannot mass-create
+   * accounts, while a classroom behind one address still signs up together. Default below.
+   */
+  signUpAddress?: ThrottleRule;
+  /** Sign-ups from everywhere together: a flood from many addresses stops at this rate. Default below. */
+  signUpGlobal?: ThrottleRule;
 }
 
-export const DEFAULT_THROTTLE: ThrottlePolicy = {
+export const DEFAULT_THROTTLE: Required<ThrottlePolicy> = {
   account: { maxFailures: 5, windowSeconds: 900, lockSeconds: 900 },
   address: { maxFailures: 50, windowSeconds: 900, lockSeconds: 900 },
+  signUpAddress: { maxFailures: 100, windowSeconds: 600, lockSeconds: 600 },
+  signUpGlobal: { maxFailures: 1_000, windowSeconds: 60, lockSeconds: 60 },
 };
 
 export interface ThrottleSubject {
@@ -48,24 +57,30 @@ function keysOf({ email, address }: ThrottleSubject): Array<{ key: string; rule:
   ];
 }
 
+function signUpKeysOf(address: string | null): Array<{ key: string; rule: keyof ThrottlePolicy }> {
+  return [
+    { key: 'sign-up:global', rule: 'signUpGlobal' },
+    ...(address ? [{ key: `sign-up:address:${addressKey(address)}`, rule: 'signUpAddress' as const }] : []),
+  ];
+}
+
 /**
- * Sign-in throttling kept in the users database, so it holds across restarts and replicas. Attempts
+ * Sign-in and sign-up throttling kept in the users database, so it holds across restarts and replicas. Attempts
  * are counted before any password work: a locked account costs an attacker nothing to ask about and
  * tells them nothing, whether the email exists or not.
  */
 export class LoginThrottle {
+  private readonly policy: Required<ThrottlePolicy>;
+
   constructor(
     private readonly db: PrismaClient,
-    private readonly policy: ThrottlePolicy,
-  ) {}
+    policy: ThrottlePolicy,
+  ) {
+    this.policy = { ...DEFAULT_THROTTLE, ...policy };
+  }
 
   async assertAllowed(subject: ThrottleSubject): Promise<void> {
-    const keys = keysOf(subject).map((k) => k.key);
-    const locks = await this.db.loginThrottle.findMany({ where: { key: { in: keys }, lockedUntil: { gt: new Date() } } });
-    if (locks.length === 0) return;
-    const until = Math.max(...locks.map((l) => l.lockedUntil!.getTime()));
-    const retryAfterSeconds = Math.max(1, Math.ceil((until - Date.now()) / 1000));
-    throw new RateLimitedError(`Too many failed sign-in attempts. Try again in ${retryAfterSeconds} seconds.`, retryAfterSeconds);
+    await this.refuseLocked(keysOf(subject).map((k) => k.key), 'Too many failed sign-in attempts.');
   }
 
   /**
@@ -74,8 +89,30 @@ export class LoginThrottle {
    * checked. A success gives its attempt back (`recordSuccess`).
    */
   async claimAttempt(subject: ThrottleSubject): Promise<void> {
+    await this.claim(keysOf(subject), 'Too many failed sign-in attempts.');
+  }
+
+  /**
+   * Counts a sign-up against the client's address and against all sign-ups, before any password
+   * work, and refuses it (RATE_LIMITED, with the seconds to wait) once either is over its limit.
+   */
+  async claimSignUp(address: string | null): Promise<void> {
+    const keys = signUpKeysOf(address);
+    await this.refuseLocked(keys.map((k) => k.key), 'Too many sign-ups right now.');
+    await this.claim(keys, 'Too many sign-ups right now.');
+  }
+
+  private async refuseLocked(keys: string[], reason: string): Promise<void> {
+    const locks = await this.db.loginThrottle.findMany({ where: { key: { in: keys }, lockedUntil: { gt: new Date() } } });
+    if (locks.length === 0) return;
+    const until = Math.max(...locks.map((l) => l.lockedUntil!.getTime()));
+    const retryAfterSeconds = Math.max(1, Math.ceil((until - Date.now()) / 1000));
+    throw new RateLimitedError(`${reason} Try again in ${retryAfterSeconds} seconds.`, retryAfterSeconds);
+  }
+
+  private async claim(keys: Array<{ key: string; rule: keyof ThrottlePolicy }>, reason: string): Promise<void> {
     let over = false;
-    for (const { key, rule } of keysOf(subject)) {
+    for (const { key, rule } of keys) {
       const { maxFailures, windowSeconds, lockSeconds } = this.policy[rule];
       // One statement, so concurrent attempts each see their own count.
       const [row] = await this.db.$queryRaw<Array<{ failures: number }>>`
@@ -94,7 +131,7 @@ export class LoginThrottle {
         RETURNING failures`;
       if (row && row.failures > maxFailures) over = true;
     }
-    if (over) await this.assertAllowed(subject);
+    if (over) await this.refuseLocked(keys.map((k) => k.key), reason);
   }
 
   /**

@@ -24,6 +24,16 @@ const displayName = z
 
 export const registrationInput = z.object({ email, password, displayName });
 
+/**
+ * What a sign-in may carry: no shape checks beyond length (a wrong email and a wrong password get the
+ * same answer), but nothing longer than any account's email or password can be, so an over-long
+ * value is BAD_USER_INPUT before any database or argon2 work.
+ */
+export const loginInput = z.object({
+  email: z.string().max(254, 'An email address has at most 254 characters.'),
+  password: z.string().max(MAX_PASSWORD_LENGTH, `A password has at most ${MAX_PASSWORD_LENGTH} characters.`),
+});
+
 export const passwordChangeInput = z.object({ currentPassword: z.string(), newPassword: password });
 
 /** Omitted: unchanged. `null`: cleared (bio, avatarUrl); a display name cannot be cleared. */

@@ -12,7 +12,7 @@ let keys: TestKeys;
 let users: RunningService;
 let call: ReturnType<typeof subgraphClient>;
 
-/** A fake results service that records the events the outbox delivers; it fails the first delivery on purpose. */
+/** A fake consumer (results and quizzes) that records the events the outbox delivers; it fails the first delivery on purpose. */
 const delivered: Array<{ body: { id: string; type: string; payload: { userId: string } }; credential: boolean }> = [];
 let failNext = true;
 let subscriber: Server;
@@ -29,10 +29,12 @@ function options(): UsersServiceOptions {
     refreshTokenTtlSeconds: 86_400,
     serviceKeys: keys.serviceKeys,
     serviceSigner: keys.signer('users'),
-    eventSubscribers: () => [{ name: 'results', url: `http://127.0.0.1:${port}/internal/events` }],
+    // Both consumers of UserDeleted, played by one fake.
+    eventSubscribers: () => ['results', 'quizzes'].map((name) => ({ name, url: `http://127.0.0.1:${port}/internal/events` })),
     throttle: {
       account: { maxFailures: 5, windowSeconds: 900, lockSeconds: 900 },
       address: { maxFailures: 8, windowSeconds: 900, lockSeconds: 900 },
+      signUpAddress: { maxFailures: 5, windowSeconds: 600, lockSeconds: 600 },
     },
   };
 }
@@ -209,6 +211,30 @@ describe('the sign-in throttle', () => {
     const codes = outcomes.map((o) => o.errors?.[0]?.extensions?.code);
     expect(codes.filter((c) => c === 'UNAUTHENTICATED').length).toBeLessThanOrEqual(5);
     expect(codes.filter((c) => c === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('lets one address sign up 5 times, then says when to retry, while other addresses and sign-ins go on', async () => {
+    const address = newAddress();
+    const signUp = () =>
+      call(`mutation ($e: String!, $p: String!) { register(email: $e, password: $p, displayName: "Bulk") { user { id } } }`, {
+        variables: { e: `bulk-${randomUUID()}@test.quizgraph.dev`, p: PASSWORD },
+        headers: from(address),
+      });
+    for (let i = 0; i < 5; i++) expect((await signUp()).errors).toBeUndefined();
+    const refused = await signUp();
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+    expect(refused.errors?.[0]?.message).toMatch(/^Too many sign-ups right now\. Try again in \d+ seconds\.$/);
+    // Refused before any account was made.
+    expect(refused.data).toBeNull();
+    const { email } = await register();
+    expect((await login(email, PASSWORD, address)).errors).toBeUndefined();
+  });
+
+  it('refuses an over-long email or password at sign-in as bad input, before any work', async () => {
+    const long = await login(`${'a'.repeat(300)}@test.quizgraph.dev`, PASSWORD);
+    expect(long.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
+    const huge = await login(`someone-${randomUUID()}@test.quizgraph.dev`, 'x'.repeat(10_000));
+    expect(huge.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
   });
 
   it('locks a client address that fails across many accounts', async () => {

@@ -3,7 +3,7 @@ import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { changePassword, deleteAccount, login, register, setUserRole, updateProfile } from '../accounts.js';
 import type { Context } from '../context.js';
 import { endSessions, logout, refreshSession, type SessionTokens } from '../sessions.js';
-import { passwordChangeInput, profileInput, registrationInput } from '../validation.js';
+import { loginInput, passwordChangeInput, profileInput, registrationInput } from '../validation.js';
 
 /**
  * The rest of this operation runs as the user who just signed in, so `register { user { email } }`
@@ -27,9 +27,9 @@ function signedInViewer(context: Context) {
 
 export const Mutation: MutationResolvers = {
   register: async (_parent, args, context) =>
-    signedIn(context, await register(context.db, parseInput(registrationInput, args), context.client, context.tokens)),
+    signedIn(context, await register(context.db, context.throttle, parseInput(registrationInput, args), context.client, context.tokens)),
   login: async (_parent, credentials, context) =>
-    signedIn(context, await login(context.db, context.throttle, credentials, context.client, context.tokens)),
+    signedIn(context, await login(context.db, context.throttle, parseInput(loginInput, credentials), context.client, context.tokens)),
   refreshSession: async (_parent, { refreshToken }, context) =>
     signedIn(context, await refreshSession(context.db, refreshToken, context.tokens)),
   logout: async (_parent, { refreshToken }, { db }) => {
