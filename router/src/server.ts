@@ -121,7 +121,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     }),
   );
 
-  const running = await listen(app, options.port, options.host);
+  const running = await listen(app, options.port, options.host, logger);
   return {
     ...running,
     url: `${running.origin}/graphql`,

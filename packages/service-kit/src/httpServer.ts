@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
+import { installHttpErrorHandlers } from './httpErrors.js';
+import type { Logger } from './logger.js';
 
 export interface RunningServer {
   /** e.g. http://127.0.0.1:4001 */
@@ -10,7 +12,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function listen(app: Express, port: number, host: string): Promise<{ server: Server } & RunningServer> {
+/**
+ * Starts serving `app`, after the JSON handlers for unknown paths and HTTP-level errors
+ * (httpErrors.ts): register every route before calling this.
+ */
+export async function listen(app: Express, port: number, host: string, logger?: Logger): Promise<{ server: Server } & RunningServer> {
+  installHttpErrorHandlers(app, logger);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(s)));
     s.once('error', reject);

@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './httpServer.js';
+export * from './httpErrors.js';
 export * from './keys.js';
 export * from './logger.js';
 export * from './requestContext.js';

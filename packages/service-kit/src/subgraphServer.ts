@@ -116,7 +116,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     }),
   );
 
-  const running = await listen(app, options.port, options.host);
+  const running = await listen(app, options.port, options.host, options.logger);
   return {
     ...running,
     url: `${running.origin}/graphql`,

@@ -1,0 +1,95 @@
+import { loadOrCreateDevKeyRing, SERVICE_CREDENTIAL_HEADER, ServiceCredentialSigner } from '@quizgraph/service-kit';
+import { mkdtemp } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startStack, type RunningStack } from '../src/stack.js';
+
+/**
+ * Bad input at the HTTP level (outside GraphQL) answers JSON with a code on every process, before any
+ * credential check, never Express's HTML page with a stack trace and the server's paths.
+ */
+let stack: RunningStack;
+/** A service credential from the router for each subgraph: subgraphs refuse anything else first (401). */
+let credential: (service: string) => Record<string, string>;
+
+beforeAll(async () => {
+  const keysDir = join(await mkdtemp(join(tmpdir(), 'quizgraph-http-errors-')), 'keys');
+  const signer = new ServiceCredentialSigner('router', (await loadOrCreateDevKeyRing(keysDir, 'service')).signing);
+  credential = (service) => (service === 'router' ? {} : { [SERVICE_CREDENTIAL_HEADER]: signer.credentialFor(service) });
+  stack = await startStack({ databases: inject('databaseUrls'), keysDir, ports: { router: 0, users: 0, quizzes: 0, results: 0 }, logLevel: 'silent' });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+/** A raw request, so that the path is sent exactly as written (fetch would normalise an escape). */
+function raw(origin: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}) {
+  const url = new URL(origin);
+  return new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, path, method: init.method ?? 'GET', headers: init.headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, type: String(res.headers['content-type']), body }));
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+const origins = () => ({
+  router: stack.router.origin,
+  users: stack.services.users.origin,
+  quizzes: stack.services.quizzes.origin,
+  results: stack.services.results.origin,
+});
+
+function expectJsonError(response: { status: number; type: string; body: string }, status: number, code: string) {
+  expect(response.status).toBe(status);
+  expect(response.type).toMatch(/^application\/json/);
+  const body = JSON.parse(response.body);
+  expect(body.errors[0].extensions.code).toBe(code);
+  expect(response.body).not.toMatch(/<html|<pre|\n\s+at |node_modules|\/work\/|\.ts:/i);
+}
+
+describe('HTTP-level errors', () => {
+  it('answer a body that is not JSON with 400 BAD_REQUEST, on every process', async () => {
+    for (const [name, origin] of Object.entries(origins())) {
+      const headers = { 'content-type': 'application/json', ...credential(name) };
+      expectJsonError(await raw(origin, '/graphql', { method: 'POST', headers, body: '{"query": "{ __typename }"' }), 400, 'BAD_REQUEST');
+      // Without a credential a subgraph refuses first, in JSON too.
+      if (name !== 'router') {
+        expectJsonError(await raw(origin, '/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' }), 401, 'UNAUTHENTICATED');
+      }
+    }
+  });
+
+  it('answer an unknown Content-Encoding with 415, and a body past the limit with 413', async () => {
+    for (const [name, origin] of Object.entries(origins())) {
+      const encoded = await raw(origin, '/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': 'compress', ...credential(name) },
+        body: '{"query": "{ __typename }"}',
+      });
+      expectJsonError(encoded, 415, 'UNSUPPORTED_MEDIA_TYPE');
+      const big = await raw(origin, '/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...credential(name) },
+        body: JSON.stringify({ query: `{ __typename } # ${'x'.repeat(1_100_000)}` }),
+      });
+      expectJsonError(big, 413, 'PAYLOAD_TOO_LARGE');
+    }
+  });
+
+  it('answer a malformed URL escape with 400 (quizzes: before the credential check) and an unknown path with 404', async () => {
+    const escape = await raw(origins().quizzes, '/internal/quizzes/%E0%A4%A/answer-key');
+    expectJsonError(escape, 400, 'BAD_REQUEST');
+    for (const origin of Object.values(origins())) {
+      expectJsonError(await raw(origin, '/no/such/path'), 404, 'NOT_FOUND');
+      expectJsonError(await raw(origin, '/%E0%A4%A'), 404, 'NOT_FOUND');
+    }
+  });
+});
