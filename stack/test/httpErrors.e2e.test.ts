@@ -1,4 +1,4 @@
-import { loadOrCreateDevKeyRing, SERVICE_CREDENTIAL_HEADER, ServiceCredentialSigner } from '@quizgraph/service-kit';
+import { graphqlRequest, loadOrCreateDevKeyRing, SERVICE_CREDENTIAL_HEADER, ServiceCredentialSigner } from '@quizgraph/service-kit';
 import { mkdtemp } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -91,5 +91,32 @@ describe('HTTP-level errors', () => {
       expectJsonError(await raw(origin, '/no/such/path'), 404, 'NOT_FOUND');
       expectJsonError(await raw(origin, '/%E0%A4%A'), 404, 'NOT_FOUND');
     }
+  });
+});
+
+describe('NUL characters in input', () => {
+  const api = (query: string, variables?: Record<string, unknown>, token?: string) =>
+    graphqlRequest(stack.router.url, query, { variables, ...(token ? { accessToken: token } : {}) });
+
+  it('are BAD_USER_INPUT naming the variable, in a mutation and a query, wherever the string is nested', async () => {
+    const signUp = await api(`mutation ($e: String!, $n: String!) { register(email: $e, password: "a long enough passphrase", displayName: $n) { user { id } } }`, {
+      e: `nul-${Date.now()}@test.quizgraph.dev`,
+      n: 'Nul\u0000Byte',
+    });
+    expect(signUp.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'n' });
+    expect(signUp.errors?.[0]?.message).toMatch(/NUL character/);
+
+    const { data } = await api(`mutation ($e: String!) { register(email: $e, password: "a long enough passphrase", displayName: "Nul Tester") { accessToken } }`, {
+      e: `nul-author-${Date.now()}@test.quizgraph.dev`,
+    });
+    const nested = await api(
+      `mutation ($input: CreateQuizInput!) { createQuiz(input: $input) { id } }`,
+      { input: { title: 'Fine', questions: [{ prompt: 'Q', options: [{ label: 'a\u0000', correct: true }, { label: 'b' }] }] } },
+      data!.register.accessToken,
+    );
+    expect(nested.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.questions.0.options.0.label' });
+
+    const literal = await api(`{ quizzes(first: 1, filter: { search: "x\\u0000y" }) { totalCount } }`);
+    expect(literal.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

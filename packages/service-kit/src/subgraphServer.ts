@@ -4,6 +4,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { createErrorFormatter } from './errors.js';
+import { refuseNulBytesPlugin } from './nulBytes.js';
 import { listen, type RunningServer } from './httpServer.js';
 import type { Logger } from './logger.js';
 import { clientOf, REQUEST_ID_HEADER, requestIdOf, viewerOf, type BaseContext } from './requestContext.js';
@@ -87,7 +88,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     formatError: createErrorFormatter(logger),
     // The subgraph is never browsed directly (Sandbox lives on the router), and traces go to no Apollo
     // usage reporting, so inline traces would only add weight to every response.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), refuseNulBytesPlugin(200)],
     includeStacktraceInErrorResponses: false,
     // The process owner shuts down in order (router, subgraphs, database): Apollo's own SIGINT handler
     // would stop this server and re-raise the signal, killing the process halfway.
