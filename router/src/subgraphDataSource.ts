@@ -1,30 +1,128 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CLIENT_ADDRESS_HEADER, CLIENT_USER_AGENT_HEADER, REQUEST_ID_HEADER, SERVICE_CREDENTIAL_HEADER, type ServiceCredentialSigner } from '@quizgraph/service-kit';
+import { CLIENT_ADDRESS_HEADER, CLIENT_USER_AGENT_HEADER, REQUEST_ID_HEADER, SERVICE_CREDENTIAL_HEADER, type Logger, type ServiceCredentialSigner } from '@quizgraph/service-kit';
+import {
+  getOperationAST,
+  Kind,
+  parse,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLFormattedError,
+  type SelectionSetNode,
+} from 'graphql';
 import type { RouterContext } from './context.js';
+import {
+  CircuitBreaker,
+  callResiliently,
+  DEFAULT_BREAKER,
+  DEFAULT_RETRY_POLICY,
+  failureKindOf,
+  operationKindOf,
+  SubgraphUnavailableError,
+  type RetryPolicy,
+} from './resilience.js';
+
+/** How the router rides out a subgraph that is down or slow (all optional: defaults in resilience.ts). */
+export interface SubgraphResilienceOptions {
+  /** Retries of a failed query (never a mutation) after a network error, a timeout or a 5xx. */
+  retries?: number;
+  retryBaseDelayMs?: number;
+  retryMaxDelayMs?: number;
+  /** Consecutive failed calls that open a subgraph's circuit. */
+  breakerFailureThreshold?: number;
+  /** How long an open circuit fails calls at once before letting one trial call through. */
+  breakerCoolDownMs?: number;
+  /** The breaker's clock, in milliseconds (tests). */
+  now?: () => number;
+  /** The retries' randomness, in [0, 1) (tests). */
+  random?: () => number;
+}
 
 export interface SubgraphDataSourceOptions {
   name: string;
   url: string;
   signer: ServiceCredentialSigner;
+  /** Each attempt's limit: no complete answer by then counts as a failure. */
   timeoutMs: number;
+  resilience?: SubgraphResilienceOptions;
+  /** Where breaker state changes are logged (failed calls go to the request's logger). */
+  logger?: Logger;
 }
+
+/** At most this many field errors for one failed call (one per field per entity otherwise). */
+const MAX_ERRORS_PER_CALL = 50;
 
 /**
  * How the router calls a subgraph: with a short-lived service credential addressed to that subgraph
  * (the proof that the request comes from the router), the caller's access token (so the subgraph can
  * verify the identity itself), the request id, and a timeout, which @apollo/gateway has none of.
+ *
+ * A subgraph that is down or slow costs only its own fields: a call that fails for availability
+ * reasons (no connection, the timeout, HTTP 5xx, an open circuit) is retried if it is a query, and
+ * then answered here with one `SERVICE_UNAVAILABLE` error per field it was to resolve, at that field's
+ * path, naming the service but never its URL, its response or a stack (@apollo/gateway would throw
+ * the fetch error, which reaches the client without a path).
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   private readonly subgraphName: string;
   private readonly signer: ServiceCredentialSigner;
+  private readonly policy: RetryPolicy;
+  private readonly random: (() => number) | undefined;
+  readonly breaker: CircuitBreaker;
 
-  constructor({ name, url, signer, timeoutMs }: SubgraphDataSourceOptions) {
+  constructor({ name, url, signer, timeoutMs, resilience = {}, logger }: SubgraphDataSourceOptions) {
     super({
       url,
-      fetcher: (input, init) => fetch(input, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) }) as never,
+      fetcher: async (input, init) => {
+        const response = await fetch(input, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) });
+        if (response.status >= 500) {
+          // Its body (a proxy's page, a stack) is nobody's business: dropped, and the socket freed.
+          await response.body?.cancel().catch(() => undefined);
+          throw new SubgraphUnavailableError('status', response.status);
+        }
+        return response as never;
+      },
     });
     this.subgraphName = name;
     this.signer = signer;
+    this.policy = {
+      retries: resilience.retries ?? DEFAULT_RETRY_POLICY.retries,
+      baseDelayMs: resilience.retryBaseDelayMs ?? DEFAULT_RETRY_POLICY.baseDelayMs,
+      maxDelayMs: resilience.retryMaxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs,
+    };
+    this.random = resilience.random;
+    this.breaker = new CircuitBreaker({
+      failureThreshold: resilience.breakerFailureThreshold ?? DEFAULT_BREAKER.failureThreshold,
+      coolDownMs: resilience.breakerCoolDownMs ?? DEFAULT_BREAKER.coolDownMs,
+      ...(resilience.now ? { now: resilience.now } : {}),
+      onStateChange: (state, previous) => {
+        const log = { subgraph: name, state, previous };
+        if (state === 'open') logger?.warn(log, 'subgraph circuit opened: its calls fail at once until it recovers');
+        else logger?.info(log, `subgraph circuit ${state}`);
+      },
+    });
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<RouterContext>) {
+    // Health checks and schema loading (not used: the supergraph is static) go through untouched.
+    if (!('incomingRequestContext' in options)) return super.process(options);
+    const { request } = options;
+    const context = options.incomingRequestContext.context;
+    try {
+      return await callResiliently(() => super.process(options), {
+        operation: operationKindOf(request.query ?? ''),
+        breaker: this.breaker,
+        policy: this.policy,
+        ...(this.random ? { random: this.random } : {}),
+        // The details (address, cause) go to the log only: the client gets SERVICE_UNAVAILABLE.
+        onFailure: (failure, attempt, willRetry, error) => {
+          context.logger.warn({ subgraph: this.subgraphName, failure, attempt, willRetry, err: error }, 'subgraph call failed');
+        },
+      });
+    } catch (error) {
+      if (failureKindOf(error) === null) throw error;
+      return { errors: unavailableErrors(this.subgraphName, request.query ?? '', request.operationName, request.variables) };
+    }
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RouterContext>): void {
@@ -37,4 +135,83 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
       if (context.client.userAgent) headers.set(CLIENT_USER_AGENT_HEADER, context.client.userAgent);
     }
   }
+}
+
+/**
+ * The errors that stand for a failed call: one per field the call was to resolve, with the path the
+ * gateway understands in a subgraph response (`["_entities", i, field]` for an entity fetch, which it
+ * maps to the entity's place in the client's response; `[field]` for a root fetch).
+ */
+export function unavailableErrors(
+  service: string,
+  query: string,
+  operationName: string | undefined | null,
+  variables: Record<string, unknown> | undefined,
+): GraphQLFormattedError[] {
+  const message = `The ${service} service is unavailable right now.`;
+  const extensions = { code: 'SERVICE_UNAVAILABLE', service };
+  let paths: Array<Array<string | number>>;
+  try {
+    paths = fieldPaths(parse(query), operationName ?? undefined, variables?.representations);
+  } catch {
+    paths = [];
+  }
+  if (paths.length === 0) return [{ message, extensions }];
+  return paths.slice(0, MAX_ERRORS_PER_CALL).map((path) => ({ message, path, extensions }));
+}
+
+function fieldPaths(document: DocumentNode, operationName: string | undefined, representations: unknown): Array<Array<string | number>> {
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return [];
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const rootKeys = responseKeys(operation.selectionSet, fragments, null);
+  if (!Array.isArray(representations)) return rootKeys.map((key) => [key]);
+
+  const entities = fieldNamed(operation.selectionSet, '_entities', fragments);
+  if (!entities?.selectionSet) return [];
+  const paths: Array<Array<string | number>> = [];
+  representations.forEach((representation: unknown, index) => {
+    const typename = (representation as { __typename?: unknown } | null)?.__typename;
+    const keys = responseKeys(entities.selectionSet!, fragments, typeof typename === 'string' ? typename : null);
+    for (const key of keys) paths.push(['_entities', index, key]);
+  });
+  return paths;
+}
+
+/** The response keys of a selection set, through fragments on `typename` (any type when null); no `__typename`. */
+function responseKeys(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, typename: string | null): string[] {
+  const keys = new Set<string>();
+  const visit = (set: SelectionSetNode) => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        if (key !== '__typename') keys.add(key);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (!selection.typeCondition || typename === null || selection.typeCondition.name.value === typename) visit(selection.selectionSet);
+      } else {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment && (typename === null || fragment.typeCondition.name.value === typename)) visit(fragment.selectionSet);
+      }
+    }
+  };
+  visit(selectionSet);
+  return [...keys];
+}
+
+function fieldNamed(selectionSet: SelectionSetNode, name: string, fragments: Map<string, FragmentDefinitionNode>): FieldNode | undefined {
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD && selection.name.value === name) return selection;
+    const nested =
+      selection.kind === Kind.INLINE_FRAGMENT
+        ? selection.selectionSet
+        : selection.kind === Kind.FRAGMENT_SPREAD
+          ? fragments.get(selection.name.value)?.selectionSet
+          : undefined;
+    const found = nested && fieldNamed(nested, name, fragments);
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -265,19 +265,20 @@ export type PartialScoring =
 export type Query = {
   __typename?: 'Query';
   /** The categories of published quizzes with how many each holds, largest first. */
-  categories: Array<CategoryCount>;
+  categories?: Maybe<Array<CategoryCount>>;
   /**
    * A quiz's current version as a JSON document in Quizgraph's exchange format (docs/quiz-format.md),
    * answer key included: the quiz's author and admins only. `importQuiz` reads it back.
    */
-  exportQuiz: Scalars['String']['output'];
+  exportQuiz?: Maybe<Scalars['String']['output']>;
   /** A quiz by id: `null` if it does not exist or is a draft the caller may not see. */
   quiz?: Maybe<Quiz>;
   /**
    * Quizzes a Relay connection at a time: published ones plus the caller's own drafts, narrowed by `filter`.
    * Pass `first` (at most 100) and the `endCursor` of the previous page as `after` (with the same `orderBy`).
+   * `null`, with a `SERVICE_UNAVAILABLE` error, while quizzes cannot answer.
    */
-  quizzes: QuizConnection;
+  quizzes?: Maybe<QuizConnection>;
 };
 
 
@@ -587,8 +588,11 @@ export type UpdateQuizInput = {
 /** A user, as the quizzes service knows them: by id, with the quizzes they wrote. */
 export type User = {
   __typename?: 'User';
-  /** Quizzes this user wrote, newest first: published and archived ones for everyone, drafts too for the user and admins. */
-  authoredQuizzes: QuizConnection;
+  /**
+   * Quizzes this user wrote, newest first: published and archived ones for everyone, drafts too for the user
+   * and admins. `null`, with a `SERVICE_UNAVAILABLE` error, while quizzes cannot answer.
+   */
+  authoredQuizzes?: Maybe<QuizConnection>;
   id: Scalars['ID']['output'];
 };
 
@@ -826,10 +830,10 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  categories?: Resolver<Array<ResolversTypes['CategoryCount']>, ParentType, ContextType>;
-  exportQuiz?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryExportQuizArgs, 'id'>>;
+  categories?: Resolver<Maybe<Array<ResolversTypes['CategoryCount']>>, ParentType, ContextType>;
+  exportQuiz?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QueryExportQuizArgs, 'id'>>;
   quiz?: Resolver<Maybe<ResolversTypes['Quiz']>, ParentType, ContextType, RequireFields<QueryQuizArgs, 'id'>>;
-  quizzes?: Resolver<ResolversTypes['QuizConnection'], ParentType, ContextType, RequireFields<QueryQuizzesArgs, 'first'>>;
+  quizzes?: Resolver<Maybe<ResolversTypes['QuizConnection']>, ParentType, ContextType, RequireFields<QueryQuizzesArgs, 'first'>>;
 }>;
 
 export type QuestionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Question'] = ResolversParentTypes['Question']> = ResolversObject<{
@@ -897,7 +901,7 @@ export type QuizVersionResolvers<ContextType = Context, ParentType extends Resol
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  authoredQuizzes?: Resolver<ResolversTypes['QuizConnection'], ParentType, ContextType, RequireFields<UserAuthoredQuizzesArgs, 'first'>>;
+  authoredQuizzes?: Resolver<Maybe<ResolversTypes['QuizConnection']>, ParentType, ContextType, RequireFields<UserAuthoredQuizzesArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 

@@ -282,9 +282,10 @@ export type Query = {
   attempt?: Maybe<Attempt>;
   /**
    * The global leaderboard: players ranked by the sum over quizzes of their ranking score on each, so
-   * replaying a quiz never inflates it. Pass `first` (at most 100) and `after` to page.
+   * replaying a quiz never inflates it. Pass `first` (at most 100) and `after` to page. `null`, with a
+   * `SERVICE_UNAVAILABLE` error, while results cannot answer.
    */
-  leaderboard: LeaderboardConnection;
+  leaderboard?: Maybe<LeaderboardConnection>;
 };
 
 
@@ -355,11 +356,12 @@ export type Quiz = {
   id: Scalars['ID']['output'];
   /**
    * The quiz's leaderboard: each player's ranking attempt (first or best, as the quiz says), best first. Ties:
-   * higher score, then less time, then earlier; equal score and time share a rank (1, 2, 2, 4).
+   * higher score, then less time, then earlier; equal score and time share a rank (1, 2, 2, 4). `null`, with
+   * a `SERVICE_UNAVAILABLE` error, while results cannot answer.
    */
-  leaderboard: LeaderboardConnection;
-  /** How players have done on this quiz. */
-  stats: QuizStats;
+  leaderboard?: Maybe<LeaderboardConnection>;
+  /** How players have done on this quiz (`null`, with a `SERVICE_UNAVAILABLE` error, while results cannot answer). */
+  stats?: Maybe<QuizStats>;
 };
 
 
@@ -405,8 +407,8 @@ export type User = {
   /** This user's attempts, newest first: the user and admins only (`FORBIDDEN` for anyone else). */
   attempts?: Maybe<AttemptConnection>;
   id: Scalars['ID']['output'];
-  /** How this user has done over all quizzes. */
-  stats: UserStats;
+  /** How this user has done over all quizzes (`null`, with a `SERVICE_UNAVAILABLE` error, while results cannot answer). */
+  stats?: Maybe<UserStats>;
 };
 
 
@@ -706,7 +708,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   attempt?: Resolver<Maybe<ResolversTypes['Attempt']>, ParentType, ContextType, RequireFields<QueryAttemptArgs, 'id'>>;
-  leaderboard?: Resolver<ResolversTypes['LeaderboardConnection'], ParentType, ContextType, RequireFields<QueryLeaderboardArgs, 'first' | 'window'>>;
+  leaderboard?: Resolver<Maybe<ResolversTypes['LeaderboardConnection']>, ParentType, ContextType, RequireFields<QueryLeaderboardArgs, 'first' | 'window'>>;
 }>;
 
 export type QuestionReviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuestionReview'] = ResolversParentTypes['QuestionReview']> = ResolversObject<{
@@ -729,8 +731,8 @@ export type QuestionStatsResolvers<ContextType = Context, ParentType extends Res
 export type QuizResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Quiz'] = ResolversParentTypes['Quiz'], FederationReferenceType extends FederationReferenceTypes['Quiz'] = FederationReferenceTypes['Quiz']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Quiz']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  leaderboard?: Resolver<ResolversTypes['LeaderboardConnection'], ParentType, ContextType, RequireFields<QuizLeaderboardArgs, 'first' | 'window'>>;
-  stats?: Resolver<ResolversTypes['QuizStats'], ParentType, ContextType>;
+  leaderboard?: Resolver<Maybe<ResolversTypes['LeaderboardConnection']>, ParentType, ContextType, RequireFields<QuizLeaderboardArgs, 'first' | 'window'>>;
+  stats?: Resolver<Maybe<ResolversTypes['QuizStats']>, ParentType, ContextType>;
 }>;
 
 export type QuizStatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuizStats'] = ResolversParentTypes['QuizStats']> = ResolversObject<{
@@ -751,7 +753,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   attempts?: Resolver<Maybe<ResolversTypes['AttemptConnection']>, ParentType, ContextType, RequireFields<UserAttemptsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  stats?: Resolver<ResolversTypes['UserStats'], ParentType, ContextType>;
+  stats?: Resolver<Maybe<ResolversTypes['UserStats']>, ParentType, ContextType>;
 }>;
 
 export type UserStatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserStats'] = ResolversParentTypes['UserStats']> = ResolversObject<{
