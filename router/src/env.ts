@@ -1,7 +1,17 @@
-import { keySettingsFromEnv, logLevelSchema, nodeEnvSchema, parseEnv, type KeySettings } from '@quizgraph/service-kit';
+import {
+  keySettingsFromEnv,
+  logLevelSchema,
+  nodeEnvSchema,
+  parseEnv,
+  SHUTDOWN_ENV,
+  shutdownSettingsFromEnv,
+  type KeySettings,
+  type ShutdownSettings,
+} from '@quizgraph/service-kit';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_QUERY_LIMITS as LIMITS, type QueryLimits } from './limits.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -16,9 +26,25 @@ const schema = z.object({
   RESULTS_SUBGRAPH_URL: z.string().url().optional(),
   CORS_ORIGINS: z.string().default('*'),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Retries of a subgraph query after a network error, a timeout or a 5xx (mutations: never). */
+  SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  /** Consecutive failed calls to a subgraph that open its circuit breaker. */
+  SUBGRAPH_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1_000).default(5),
+  /** How long an open circuit fails calls at once before one trial call. */
+  SUBGRAPH_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Express `trust proxy`: `false` (default: the socket's address), a hop count, or a list of proxy subnets. */
   TRUST_PROXY: z.string().default('false'),
   LOG_LEVEL: logLevelSchema,
+  /** Limits on each request's shape, refused before validation (router/src/limits.ts). */
+  QUERY_MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(LIMITS.maxTokens),
+  QUERY_MAX_DEPTH: z.coerce.number().int().min(2).max(1_000).default(LIMITS.maxDepth),
+  QUERY_MAX_ALIASES: z.coerce.number().int().min(0).max(100_000).default(LIMITS.maxAliases),
+  QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(100_000).default(LIMITS.maxDirectives),
+  QUERY_MAX_REPEATED_FIELDS: z.coerce.number().int().min(0).max(100_000).default(LIMITS.maxRepeatedFields),
+  QUERY_MAX_FIELDS: z.coerce.number().int().min(10).max(1_000_000).default(LIMITS.maxFields),
+  QUERY_MAX_COST: z.coerce.number().int().min(1).default(LIMITS.maxCost),
+  QUERY_DEFAULT_LIST_SIZE: z.coerce.number().int().min(0).max(10_000).default(LIMITS.defaultListSize),
+  ...SHUTDOWN_ENV,
 });
 
 export interface RouterEnv {
@@ -29,9 +55,12 @@ export interface RouterEnv {
   subgraphUrls: Partial<Record<string, string>>;
   corsOrigins: string[] | '*';
   subgraphTimeoutMs: number;
+  subgraphResilience: { retries: number; breakerFailureThreshold: number; breakerCoolDownMs: number };
   trustProxy: boolean | number | string;
   logLevel: string;
+  shutdown: ShutdownSettings;
   keys: KeySettings;
+  queryLimits: QueryLimits;
 }
 
 export function loadEnv(env: NodeJS.ProcessEnv = process.env): RouterEnv {
@@ -45,8 +74,24 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): RouterEnv {
     subgraphUrls: { users: e.USERS_SUBGRAPH_URL, quizzes: e.QUIZZES_SUBGRAPH_URL, results: e.RESULTS_SUBGRAPH_URL },
     corsOrigins: e.CORS_ORIGINS === '*' ? '*' : e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+    subgraphResilience: {
+      retries: e.SUBGRAPH_RETRIES,
+      breakerFailureThreshold: e.SUBGRAPH_BREAKER_FAILURES,
+      breakerCoolDownMs: e.SUBGRAPH_BREAKER_COOLDOWN_MS,
+    },
     trustProxy: e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY === 'true' ? true : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    shutdown: shutdownSettingsFromEnv(e),
     keys: keySettingsFromEnv(env, production, join(ROOT, '.data', 'keys')),
+    queryLimits: {
+      maxTokens: e.QUERY_MAX_TOKENS,
+      maxDepth: e.QUERY_MAX_DEPTH,
+      maxAliases: e.QUERY_MAX_ALIASES,
+      maxDirectives: e.QUERY_MAX_DIRECTIVES,
+      maxRepeatedFields: e.QUERY_MAX_REPEATED_FIELDS,
+      maxFields: e.QUERY_MAX_FIELDS,
+      maxCost: e.QUERY_MAX_COST,
+      defaultListSize: e.QUERY_DEFAULT_LIST_SIZE,
+    },
   };
 }

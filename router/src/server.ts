@@ -17,11 +17,13 @@ import {
   type Logger,
   type RunningServer,
   type ServiceCredentialSigner,
+  type ShutdownSettings,
 } from '@quizgraph/service-kit';
 import cors from 'cors';
 import express from 'express';
 import type { RouterContext } from './context.js';
-import { SubgraphDataSource } from './subgraphDataSource.js';
+import { costModelFromSupergraph, DEFAULT_QUERY_LIMITS, queryLimitsGate, type QueryLimits } from './limits.js';
+import { SubgraphDataSource, type SubgraphResilienceOptions } from './subgraphDataSource.js';
 
 export interface RouterOptions {
   supergraphSdl: string;
@@ -32,13 +34,19 @@ export interface RouterOptions {
   logger: Logger;
   accessKeys: KeySource;
   serviceSigner: ServiceCredentialSigner;
-  /** Production: no Sandbox, no introspection. */
+  /** Production: no Sandbox, no introspection, no field suggestions, limits refused without their values. */
   production: boolean;
+  /** Limits on each request's shape (defaults: DEFAULT_QUERY_LIMITS in limits.ts). */
+  queryLimits?: Partial<QueryLimits>;
   /** Browser origins allowed to call the API; `*` allows any (tokens travel in a header, never in cookies). */
   corsOrigins: string[] | '*';
   subgraphTimeoutMs: number;
+  /** Retries of failed subgraph queries and each subgraph's circuit breaker (defaults: resilience.ts). */
+  subgraphResilience?: SubgraphResilienceOptions;
   /** Express `trust proxy`: how to read the client's address behind load balancers (false: the socket's). */
   trustProxy: boolean | number | string;
+  /** Readiness grace and drain timeout when closing (SHUTDOWN_* in env.ts). */
+  shutdown?: Partial<ShutdownSettings>;
 }
 
 export interface RunningRouter extends RunningServer {
@@ -55,21 +63,43 @@ function routingUrls(supergraphSdl: string): Map<string, string> {
   return urls;
 }
 
+/** Production: drops graphql-js's "Did you mean …?" from every client error (variable coercion too). */
+function withoutSuggestions(format: ReturnType<typeof createErrorFormatter>): ReturnType<typeof createErrorFormatter> {
+  return (formatted, error) => {
+    const result = format(formatted, error);
+    return { ...result, message: result.message.replace(/ ?Did you mean .+?\?/g, '') };
+  };
+}
+
 export async function startRouter(options: RouterOptions): Promise<RunningRouter> {
   const { logger } = options;
   const subgraphUrl = (name: string, url: string | undefined) => options.subgraphUrls[name] ?? url ?? '';
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
-      new SubgraphDataSource({ name, url: subgraphUrl(name, url), signer: options.serviceSigner, timeoutMs: options.subgraphTimeoutMs }),
+      new SubgraphDataSource({
+        name,
+        url: subgraphUrl(name, url),
+        signer: options.serviceSigner,
+        timeoutMs: options.subgraphTimeoutMs,
+        ...(options.subgraphResilience ? { resilience: options.subgraphResilience } : {}),
+        logger,
+      }),
     logger,
   });
 
+  const queryLimits: QueryLimits = { ...DEFAULT_QUERY_LIMITS, ...options.queryLimits };
   const apollo = new ApolloServer<RouterContext>({
     gateway,
     introspection: !options.production,
-    formatError: createErrorFormatter(logger),
+    // "Did you mean …" names fields of the schema: a map of it for whoever probes, with introspection off.
+    hideSchemaDetailsFromClientErrors: options.production,
+    formatError: options.production ? withoutSuggestions(createErrorFormatter(logger)) : createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
+    // queryLimitsGate counts tokens before this parse; the parser's own limit backs it up.
+    parseOptions: { maxTokens: queryLimits.maxTokens },
+    // One operation per request: a batch would multiply every limit below by its length.
+    allowBatchedHttpRequests: false,
     // The process owner shuts down in order (router, subgraphs, database): Apollo's own SIGINT handler
     // would stop this server and re-raise the signal, killing the process halfway.
     stopOnTerminationSignals: false,
@@ -106,6 +136,8 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     '/graphql',
     cors({ origin: options.corsOrigins === '*' ? true : options.corsOrigins, maxAge: 600 }),
     express.json({ limit: '100kb' }),
+    // Before Apollo Server parses and validates: validation is where an abusive shape costs seconds.
+    queryLimitsGate({ model: costModelFromSupergraph(options.supergraphSdl), limits: queryLimits, production: options.production, logger }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RouterContext> => {
         const requestId = requestIdOf(req);
@@ -121,7 +153,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     }),
   );
 
-  const running = await listen(app, options.port, options.host, logger);
+  const running = await listen(app, options.port, options.host, logger, options.shutdown);
   return {
     ...running,
     url: `${running.origin}/graphql`,

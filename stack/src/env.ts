@@ -1,5 +1,5 @@
 import { DATA_DIR } from '@quizgraph/prisma';
-import { logLevelSchema, parseEnv } from '@quizgraph/service-kit';
+import { logLevelSchema, parseEnv, SHUTDOWN_ENV, shutdownSettingsFromEnv, type ShutdownSettings } from '@quizgraph/service-kit';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -21,6 +21,7 @@ const schema = z.object({
   QUIZGRAPH_DATA_DIR: z.string().default(DATA_DIR),
   SEED_DEMO_DATA: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: logLevelSchema,
+  ...SHUTDOWN_ENV,
 });
 
 export type DatabaseSource =
@@ -35,6 +36,7 @@ export interface StartEnv {
   keysDir: string;
   seed: boolean;
   logLevel: string;
+  shutdown: ShutdownSettings;
 }
 
 export function loadEnv(env: NodeJS.ProcessEnv = process.env): StartEnv {
@@ -56,5 +58,6 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): StartEnv {
     keysDir: join(e.QUIZGRAPH_DATA_DIR, 'keys'),
     seed: e.SEED_DEMO_DATA === 'true',
     logLevel: e.LOG_LEVEL,
+    shutdown: shutdownSettingsFromEnv(e),
   };
 }

@@ -1,50 +1,77 @@
-import { openDatabases } from './databases.js';
-import { DEMO_ADMIN, DEMO_AUTHOR, DEMO_PASSWORD, seedDemoData } from './demoData.js';
-import { loadEnv } from './env.js';
-import { startStack } from './stack.js';
 
 /**
  * `pnpm start`: the whole product on one machine with nothing but Node. Databases (an embedded Postgres
  * unless URLs are given), migrations, the three subgraphs, the router and demo data; Ctrl-C stops it all.
  */
-const env = loadEnv();
 const log = (line: string) => console.log(`[quizgraph] ${line}`);
 
-const databases = await openDatabases(env.database, log);
-let stack: Awaited<ReturnType<typeof startStack>>;
+/**
+ * Ctrl-C reaches this process more than once (from the terminal, and forwarded by pnpm as SIGINT and
+ * SIGTERM), and may come at any point of start-up: the first signal stops what has started, in reverse
+ * order (router and subgraphs draining their requests, then their pools, then Postgres), and exits 0;
+ * any later one changes nothing. The listeners stay on, so no repeated signal finds Node's default
+ * handler (which would kill the process with code 130 halfway through).
+ */
+const started: Array<() => Promise<void>> = [];
+let stopping: Promise<void> | undefined;
+function stop(signal: NodeJS.Signals): Promise<void> {
+  stopping ??= (async () => {
+    log(`${signal}: finishing in-flight requests, then stopping`);
+    try {
+      for (const close of started.reverse()) await close();
+      process.exit(0);
+    } catch (error) {
+      console.error(error);
+      process.exit(1);
+    }
+  })();
+  return stopping;
+}
+process.on('SIGINT', (signal) => void stop(signal));
+process.on('SIGTERM', (signal) => void stop(signal));
+
+/** A start-up step that fails because stopping pulled its ground away waits for the exit instead of reporting it. */
+async function starting<T>(step: Promise<T>): Promise<T> {
+  try {
+    return await step;
+  } catch (error) {
+    if (stopping) return new Promise<T>(() => undefined);
+    throw error;
+  }
+}
+
+// Imported once the signals are handled: loading the services takes a while, and a Ctrl-C meanwhile
+// must still end cleanly.
+const [{ openDatabases }, { DEMO_ADMIN, DEMO_AUTHOR, DEMO_PASSWORD, seedDemoData }, { loadEnv }, { startStack }] = await starting(
+  Promise.all([import('./databases.js'), import('./demoData.js'), import('./env.js'), import('./stack.js')]),
+);
+const env = loadEnv();
+// @apollo/gateway sends usage metrics to Apollo unless this is set, and its cloud detectors print a
+// MetadataLookupWarning on stderr off-cloud. A local run reports nothing unless its user sets it.
+process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+const databases = await starting(openDatabases(env.database, log));
+started.push(() => databases.stop());
+let stack: import('./stack.js').RunningStack;
 try {
-  stack = await startStack({
-    databases: databases.urls,
-    keysDir: env.keysDir,
-    ports: env.ports,
-    host: env.host,
-    logLevel: env.logLevel,
-    prettyLogs: process.stdout.isTTY,
-  });
+  stack = await starting(
+    startStack({
+      databases: databases.urls,
+      keysDir: env.keysDir,
+      ports: env.ports,
+      host: env.host,
+      logLevel: env.logLevel,
+      prettyLogs: process.stdout.isTTY,
+      shutdown: env.shutdown,
+    }),
+  );
 } catch (error) {
   await databases.stop();
   throw error;
 }
-
-let stopping = false;
-async function stop(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  log(`${signal}: finishing in-flight requests, then stopping`);
-  try {
-    await stack.stop();
-    await databases.stop();
-    process.exit(0);
-  } catch (error) {
-    console.error(error);
-    process.exit(1);
-  }
-}
-process.once('SIGINT', () => void stop('SIGINT'));
-process.once('SIGTERM', () => void stop('SIGTERM'));
+started.push(() => stack.stop());
 
 if (env.seed) {
-  await seedDemoData(stack.router.url, databases.urls.users);
+  await starting(seedDemoData(stack.router.url, databases.urls.users));
   log(
     `demo data ready: password "${DEMO_PASSWORD}" for the author ${DEMO_AUTHOR.email}, the admin ${DEMO_ADMIN.email}, ` +
       'and the players ada@, alan@, grace@, katherine@, edsger@demo.quizgraph.dev',

@@ -5,3 +5,4 @@ export * from './outbox.js';
 export * from './outboxRelay.js';
 export * from './processedEvents.js';
 export * from './eventsRoute.js';
+export * from './relayEnv.js';

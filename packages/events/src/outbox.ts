@@ -21,8 +21,8 @@ export async function enqueueEvent<T extends EventType>(tx: SqlClient, event: Ne
  * Enqueues an event that carries a state (the latest counts of something), replacing the payload of an
  * undelivered event of the same type about the same thing instead of adding another: consumers only
  * need the newest state, so a burst of changes costs one delivery. `about` names the payload field
- * that identifies the thing (e.g. `quizId`). A row the relay is delivering right now is locked and
- * skipped; a new row follows it.
+ * that identifies the thing (e.g. `quizId`). A row a relay is delivering right now (leased, or being
+ * claimed) is left as it is, and so is a dead letter: a new row follows it.
  */
 export async function enqueueLatestState<T extends EventType>(
   tx: SqlClient,
@@ -32,11 +32,13 @@ export async function enqueueLatestState<T extends EventType>(
   const payload = EVENT_PAYLOADS[event.type].parse(event.payload) as Record<string, unknown>;
   const json = JSON.stringify(payload);
   const id = randomUUID();
-  // One statement: the pending row's payload replaced, or (none, or it is locked) a new row.
+  // One statement: the pending row's payload replaced, or (none, or it is being delivered) a new row.
+  // SKIP LOCKED: a relay's claim in progress holds the row's lock; once committed, its lease excludes it.
   const [enqueued] = await tx.$queryRaw<Array<{ id: string }>>`
     WITH pending AS (
       SELECT id FROM "OutboxEvent"
-      WHERE "publishedAt" IS NULL AND type = ${event.type} AND payload ->> ${about} = ${String(payload[about])}
+      WHERE "publishedAt" IS NULL AND "deadAt" IS NULL AND ("lockedUntil" IS NULL OR "lockedUntil" <= clock_timestamp())
+        AND type = ${event.type} AND payload ->> ${about} = ${String(payload[about])}
       ORDER BY "createdAt" DESC LIMIT 1
       FOR UPDATE SKIP LOCKED
     ), replaced AS (
@@ -48,4 +50,19 @@ export async function enqueueLatestState<T extends EventType>(
     )
     SELECT id FROM replaced UNION ALL SELECT id FROM added`;
   return enqueued!.id;
+}
+
+/**
+ * Puts dead letters back in line (all of them, or those of `ids`) once what refused them is fixed:
+ * attempts start over and the relay delivers them on its next pass, at their original place in the
+ * order. Answers how many were requeued.
+ */
+export async function requeueDeadEvents(db: SqlClient, ids?: readonly string[]): Promise<number> {
+  if (ids) {
+    return db.$executeRaw`
+      UPDATE "OutboxEvent" SET "deadAt" = NULL, attempts = 0, "nextAttemptAt" = NULL, "lockedUntil" = NULL
+      WHERE "deadAt" IS NOT NULL AND id = ANY(${[...ids]}::uuid[])`;
+  }
+  return db.$executeRaw`
+    UPDATE "OutboxEvent" SET "deadAt" = NULL, attempts = 0, "nextAttemptAt" = NULL, "lockedUntil" = NULL WHERE "deadAt" IS NOT NULL`;
 }

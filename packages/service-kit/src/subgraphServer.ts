@@ -7,6 +7,7 @@ import { createErrorFormatter } from './errors.js';
 import { refuseNulBytesPlugin } from './nulBytes.js';
 import { listen, type RunningServer } from './httpServer.js';
 import type { Logger } from './logger.js';
+import type { ShutdownSettings } from './shutdown.js';
 import { clientOf, REQUEST_ID_HEADER, requestIdOf, viewerOf, type BaseContext } from './requestContext.js';
 import { SERVICE_CREDENTIAL_HEADER, verifyServiceCredential, type KeySource, type ServiceCaller } from './tokens.js';
 
@@ -26,6 +27,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   routes?(app: Express, requireCaller: (allowed: readonly string[]) => express.RequestHandler): void;
   port: number;
   host: string;
+  /** Readiness grace and drain timeout when closing (defaults: DEFAULT_SHUTDOWN_SETTINGS). */
+  shutdown?: Partial<ShutdownSettings>;
 }
 
 export interface RunningSubgraph extends RunningServer {
@@ -117,7 +120,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     }),
   );
 
-  const running = await listen(app, options.port, options.host, options.logger);
+  const running = await listen(app, options.port, options.host, options.logger, options.shutdown);
   return {
     ...running,
     url: `${running.origin}/graphql`,

@@ -1,5 +1,15 @@
-import { DATA_DIR } from '@quizgraph/prisma';
-import { keySettingsFromEnv, logLevelSchema, nodeEnvSchema, parseEnv, type KeySettings } from '@quizgraph/service-kit';
+import { DATA_DIR, databaseTimeoutsFromEnv, type DatabaseTimeouts } from '@quizgraph/prisma';
+import {
+  keySettingsFromEnv,
+  logLevelSchema,
+  nodeEnvSchema,
+  parseEnv,
+  SHUTDOWN_ENV,
+  shutdownSettingsFromEnv,
+  type KeySettings,
+  type ShutdownSettings,
+} from '@quizgraph/service-kit';
+import { OUTBOX_RELAY_ENV, outboxRelaySettingsFromEnv, type OutboxRelaySettings } from '@quizgraph/events';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -12,6 +22,8 @@ const schema = z.object({
   /** Where QuizArchived events go: the results service's internal events endpoint. */
   RESULTS_EVENTS_URL: z.string().url().default('http://localhost:4003/internal/events'),
   LOG_LEVEL: logLevelSchema,
+  ...OUTBOX_RELAY_ENV,
+  ...SHUTDOWN_ENV,
 });
 
 export interface QuizzesEnv {
@@ -19,8 +31,12 @@ export interface QuizzesEnv {
   port: number;
   host: string;
   databaseUrl: string;
+  /** DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_TRANSACTION_TIMEOUT_MS, DATABASE_TRANSACTION_MAX_WAIT_MS. */
+  databaseTimeouts: DatabaseTimeouts;
   resultsEventsUrl: string;
   logLevel: string;
+  outboxRelay: OutboxRelaySettings;
+  shutdown: ShutdownSettings;
   keys: KeySettings;
 }
 
@@ -32,8 +48,11 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): QuizzesEnv {
     port: e.QUIZZES_PORT,
     host: e.HOST,
     databaseUrl: e.QUIZZES_DATABASE_URL,
+    databaseTimeouts: databaseTimeoutsFromEnv(env),
     resultsEventsUrl: e.RESULTS_EVENTS_URL,
     logLevel: e.LOG_LEVEL,
+    outboxRelay: outboxRelaySettingsFromEnv(e),
+    shutdown: shutdownSettingsFromEnv(e),
     keys: keySettingsFromEnv(env, production, join(DATA_DIR, 'keys')),
   };
 }

@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { openServiceDatabase } from '@quizgraph/prisma';
-import { eventsRoute, startOutboxRelay, type Subscriber } from '@quizgraph/events';
+import { openServiceDatabase, type DatabaseTimeouts } from '@quizgraph/prisma';
+import { eventsRoute, startOutboxRelay, type OutboxRelaySettings, type Subscriber } from '@quizgraph/events';
 import { answerKeyTag } from '@quizgraph/assessment';
 import {
   isUuid,
@@ -10,6 +10,7 @@ import {
   type Logger,
   type RunningService,
   type ServiceCredentialSigner,
+  type ShutdownSettings,
 } from '@quizgraph/service-kit';
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
@@ -27,6 +28,8 @@ const ANSWER_KEY_READERS = ['results'] as const;
 
 export interface QuizzesServiceOptions {
   databaseUrl: string;
+  /** Statement and transaction timeouts (default: DEFAULT_DATABASE_TIMEOUTS). */
+  databaseTimeouts?: DatabaseTimeouts;
   port: number;
   host: string;
   logger: Logger;
@@ -38,21 +41,36 @@ export interface QuizzesServiceOptions {
   eventSubscribers: () => Subscriber[];
   /** How often the outbox relay looks for undelivered events (default 2 s). */
   outboxIntervalMs?: number;
+  /** The outbox relay's pacing, retries and timeouts (OUTBOX_* in env.ts; defaults: DEFAULT_OUTBOX_RELAY_SETTINGS). */
+  outboxRelay?: Partial<OutboxRelaySettings>;
+  /** Readiness grace and drain timeout when closing (SHUTDOWN_* in env.ts). */
+  shutdown?: Partial<ShutdownSettings>;
 }
 
 export async function startQuizzesService(options: QuizzesServiceOptions): Promise<RunningService> {
-  const database = openServiceDatabase(options.databaseUrl, (adapter) => new PrismaClient({ adapter }));
+  const database = openServiceDatabase(
+    options.databaseUrl,
+    (adapter, defaults) => new PrismaClient({ adapter, ...defaults }),
+    10,
+    options.databaseTimeouts,
+  );
   const { db } = database;
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
   // The relay polls in the background on its own small pool: it never takes a connection a request
   // needs, and request SQL counts (statements()) stay the requests' own.
-  const relayDatabase = openServiceDatabase(options.databaseUrl, (adapter) => new PrismaClient({ adapter }), 2);
+  const relayDatabase = openServiceDatabase(
+    options.databaseUrl,
+    (adapter, defaults) => new PrismaClient({ adapter, ...defaults }),
+    2,
+    options.databaseTimeouts,
+  );
   const outbox = startOutboxRelay({
     db: relayDatabase.db,
     service: 'quizzes',
     subscribers: options.eventSubscribers,
     signer: options.serviceSigner,
     logger: options.logger,
+    ...options.outboxRelay,
     ...(options.outboxIntervalMs ? { intervalMs: options.outboxIntervalMs } : {}),
   });
 
@@ -95,6 +113,7 @@ export async function startQuizzesService(options: QuizzesServiceOptions): Promi
     },
     port: options.port,
     host: options.host,
+    ...(options.shutdown ? { shutdown: options.shutdown } : {}),
   });
 
   return {

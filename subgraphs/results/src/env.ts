@@ -1,5 +1,15 @@
-import { DATA_DIR } from '@quizgraph/prisma';
-import { keySettingsFromEnv, logLevelSchema, nodeEnvSchema, parseEnv, type KeySettings } from '@quizgraph/service-kit';
+import { DATA_DIR, databaseTimeoutsFromEnv, type DatabaseTimeouts } from '@quizgraph/prisma';
+import {
+  keySettingsFromEnv,
+  logLevelSchema,
+  nodeEnvSchema,
+  parseEnv,
+  SHUTDOWN_ENV,
+  shutdownSettingsFromEnv,
+  type KeySettings,
+  type ShutdownSettings,
+} from '@quizgraph/service-kit';
+import { OUTBOX_RELAY_ENV, outboxRelaySettingsFromEnv, type OutboxRelaySettings } from '@quizgraph/events';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_EXPIRY_SWEEP_MS } from './expiry.js';
@@ -13,6 +23,8 @@ const schema = z.object({
   /** Where the quizzes service answers internal calls (answer keys); not the public router. */
   QUIZZES_INTERNAL_URL: z.string().url().default('http://localhost:4002'),
   LOG_LEVEL: logLevelSchema,
+  ...OUTBOX_RELAY_ENV,
+  ...SHUTDOWN_ENV,
   /** How often attempts whose time ran out unattended are closed, in ms (0: only as reads meet them). */
   RESULTS_EXPIRY_SWEEP_MS: z.coerce.number().int().min(0).default(DEFAULT_EXPIRY_SWEEP_MS),
 });
@@ -22,8 +34,12 @@ export interface ResultsEnv {
   port: number;
   host: string;
   databaseUrl: string;
+  /** DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_TRANSACTION_TIMEOUT_MS, DATABASE_TRANSACTION_MAX_WAIT_MS. */
+  databaseTimeouts: DatabaseTimeouts;
   quizzesInternalUrl: string;
   logLevel: string;
+  outboxRelay: OutboxRelaySettings;
+  shutdown: ShutdownSettings;
   expirySweepIntervalMs: number;
   keys: KeySettings;
 }
@@ -36,8 +52,11 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): ResultsEnv {
     port: e.RESULTS_PORT,
     host: e.HOST,
     databaseUrl: e.RESULTS_DATABASE_URL,
+    databaseTimeouts: databaseTimeoutsFromEnv(env),
     quizzesInternalUrl: e.QUIZZES_INTERNAL_URL,
     logLevel: e.LOG_LEVEL,
+    outboxRelay: outboxRelaySettingsFromEnv(e),
+    shutdown: shutdownSettingsFromEnv(e),
     expirySweepIntervalMs: e.RESULTS_EXPIRY_SWEEP_MS,
     keys: keySettingsFromEnv(env, production, join(DATA_DIR, 'keys')),
   };

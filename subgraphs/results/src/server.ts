@@ -1,13 +1,14 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { eventsRoute, startOutboxRelay, type Subscriber } from '@quizgraph/events';
-import { openServiceDatabase } from '@quizgraph/prisma';
+import { eventsRoute, startOutboxRelay, type OutboxRelaySettings, type Subscriber } from '@quizgraph/events';
+import { openServiceDatabase, type DatabaseTimeouts } from '@quizgraph/prisma';
 import {
   startSubgraphServer,
   type KeySource,
   type Logger,
   type RunningService,
   type ServiceCredentialSigner,
+  type ShutdownSettings,
 } from '@quizgraph/service-kit';
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
@@ -24,6 +25,8 @@ export const typeDefs = parse(readFileSync(new URL('../schema.graphql', import.m
 
 export interface ResultsServiceOptions {
   databaseUrl: string;
+  /** Statement and transaction timeouts (default: DEFAULT_DATABASE_TIMEOUTS). */
+  databaseTimeouts?: DatabaseTimeouts;
   port: number;
   host: string;
   logger: Logger;
@@ -37,6 +40,10 @@ export interface ResultsServiceOptions {
   eventSubscribers: () => Subscriber[];
   /** How often the outbox relay looks for undelivered events (default 2 s). */
   outboxIntervalMs?: number;
+  /** The outbox relay's pacing, retries and timeouts (OUTBOX_* in env.ts; defaults: DEFAULT_OUTBOX_RELAY_SETTINGS). */
+  outboxRelay?: Partial<OutboxRelaySettings>;
+  /** Readiness grace and drain timeout when closing (SHUTDOWN_* in env.ts). */
+  shutdown?: Partial<ShutdownSettings>;
   /** The server's time for attempts (start, deadline, submission); tests pass their own. */
   clock?: Clock;
   /** How often attempts whose time ran out unattended are closed (default 30 s; 0: only as reads meet them). */
@@ -44,7 +51,12 @@ export interface ResultsServiceOptions {
 }
 
 export async function startResultsService(options: ResultsServiceOptions): Promise<RunningService> {
-  const database = openServiceDatabase(options.databaseUrl, (adapter) => new PrismaClient({ adapter }));
+  const database = openServiceDatabase(
+    options.databaseUrl,
+    (adapter, defaults) => new PrismaClient({ adapter, ...defaults }),
+    10,
+    options.databaseTimeouts,
+  );
   const { db } = database;
   const clock = options.clock ?? systemClock;
   // A pinned version's key never changes: kept in memory, so reading and submitting attempts need
@@ -53,13 +65,19 @@ export async function startResultsService(options: ResultsServiceOptions): Promi
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
   // The relay polls in the background on its own small pool: it never takes a connection a request
   // needs, and request SQL counts (statements()) stay the requests' own.
-  const relayDatabase = openServiceDatabase(options.databaseUrl, (adapter) => new PrismaClient({ adapter }), 2);
+  const relayDatabase = openServiceDatabase(
+    options.databaseUrl,
+    (adapter, defaults) => new PrismaClient({ adapter, ...defaults }),
+    2,
+    options.databaseTimeouts,
+  );
   const outbox = startOutboxRelay({
     db: relayDatabase.db,
     service: 'results',
     subscribers: options.eventSubscribers,
     signer: options.serviceSigner,
     logger: options.logger,
+    ...options.outboxRelay,
     ...(options.outboxIntervalMs ? { intervalMs: options.outboxIntervalMs } : {}),
   });
   // On the background pool too: an expired attempt never stays open, even when nobody reads it.
@@ -95,6 +113,7 @@ export async function startResultsService(options: ResultsServiceOptions): Promi
     },
     port: options.port,
     host: options.host,
+    ...(options.shutdown ? { shutdown: options.shutdown } : {}),
   });
 
   return {

@@ -9,7 +9,7 @@ import { normaliseEmail } from './validation.js';
  */
 export async function setRoleByEmail(databaseUrl: string, email: string, role: Role): Promise<{ id: string; role: Role }> {
   if (!ROLES.includes(role)) throw new Error(`A role is one of ${ROLES.join(', ')}.`);
-  const { db, close } = openServiceDatabase(databaseUrl, (adapter) => new PrismaClient({ adapter }), 1);
+  const { db, close } = openServiceDatabase(databaseUrl, (adapter, defaults) => new PrismaClient({ adapter, ...defaults }), 1);
   try {
     const user = await db.user.findUnique({ where: { email: normaliseEmail(email) } });
     if (!user) throw new Error(`No account has the email ${email}.`);

@@ -1,7 +1,17 @@
-import { keySettingsFromEnv, logLevelSchema, nodeEnvSchema, parseEnv, type KeySettings } from '@quizgraph/service-kit';
+import {
+  keySettingsFromEnv,
+  logLevelSchema,
+  nodeEnvSchema,
+  parseEnv,
+  SHUTDOWN_ENV,
+  shutdownSettingsFromEnv,
+  type KeySettings,
+  type ShutdownSettings,
+} from '@quizgraph/service-kit';
+import { OUTBOX_RELAY_ENV, outboxRelaySettingsFromEnv, type OutboxRelaySettings } from '@quizgraph/events';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DATA_DIR } from '@quizgraph/prisma';
+import { DATA_DIR, databaseTimeoutsFromEnv, type DatabaseTimeouts } from '@quizgraph/prisma';
 
 /** The only reader of process.env in the users service: parsed once, failing fast with a clear message. */
 const schema = z.object({
@@ -10,6 +20,8 @@ const schema = z.object({
   HOST: z.string().default('0.0.0.0'),
   USERS_DATABASE_URL: z.string().url(),
   LOG_LEVEL: logLevelSchema,
+  ...OUTBOX_RELAY_ENV,
+  ...SHUTDOWN_ENV,
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** The results service's internal events endpoint, where UserDeleted is delivered. */
@@ -25,7 +37,11 @@ export interface UsersEnv {
   port: number;
   host: string;
   databaseUrl: string;
+  /** DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_TRANSACTION_TIMEOUT_MS, DATABASE_TRANSACTION_MAX_WAIT_MS. */
+  databaseTimeouts: DatabaseTimeouts;
   logLevel: string;
+  outboxRelay: OutboxRelaySettings;
+  shutdown: ShutdownSettings;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   resultsEventsUrl: string;
@@ -42,7 +58,10 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): UsersEnv {
     port: e.USERS_PORT,
     host: e.HOST,
     databaseUrl: e.USERS_DATABASE_URL,
+    databaseTimeouts: databaseTimeoutsFromEnv(env),
     logLevel: e.LOG_LEVEL,
+    outboxRelay: outboxRelaySettingsFromEnv(e),
+    shutdown: shutdownSettingsFromEnv(e),
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_DAYS * 86_400,
     resultsEventsUrl: e.RESULTS_EVENTS_URL,

@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { startOutboxRelay, type Subscriber } from '@quizgraph/events';
-import { openServiceDatabase } from '@quizgraph/prisma';
+import { startOutboxRelay, type OutboxRelaySettings, type Subscriber } from '@quizgraph/events';
+import { openServiceDatabase, type DatabaseTimeouts } from '@quizgraph/prisma';
 import {
   publicJwks,
   startSubgraphServer,
@@ -11,6 +11,7 @@ import {
   type Logger,
   type RunningService,
   type ServiceCredentialSigner,
+  type ShutdownSettings,
 } from '@quizgraph/service-kit';
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
@@ -26,6 +27,8 @@ export const typeDefs = parse(readFileSync(new URL('../schema.graphql', import.m
 
 export interface UsersServiceOptions {
   databaseUrl: string;
+  /** Statement and transaction timeouts (default: DEFAULT_DATABASE_TIMEOUTS). */
+  databaseTimeouts?: DatabaseTimeouts;
   port: number;
   host: string;
   logger: Logger;
@@ -39,13 +42,22 @@ export interface UsersServiceOptions {
   serviceSigner: ServiceCredentialSigner;
   /** Where the consumers of the users service's events (EVENT_ROUTES) listen, e.g. results; read at each delivery. */
   eventSubscribers: () => Subscriber[];
+  /** The outbox relay's pacing, retries and timeouts (OUTBOX_* in env.ts; defaults: DEFAULT_OUTBOX_RELAY_SETTINGS). */
+  outboxRelay?: Partial<OutboxRelaySettings>;
+  /** Readiness grace and drain timeout when closing (SHUTDOWN_* in env.ts). */
+  shutdown?: Partial<ShutdownSettings>;
   throttle?: ThrottlePolicy;
   /** Bounds on argon2 work (defaults: passwords.ts). */
   passwordWork?: Partial<PasswordWorkLimits>;
 }
 
 export async function startUsersService(options: UsersServiceOptions): Promise<RunningService> {
-  const database = openServiceDatabase(options.databaseUrl, (adapter) => new PrismaClient({ adapter }));
+  const database = openServiceDatabase(
+    options.databaseUrl,
+    (adapter, defaults) => new PrismaClient({ adapter, ...defaults }),
+    10,
+    options.databaseTimeouts,
+  );
   const { db } = database;
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
   const tokens: TokenSettings = {
@@ -56,13 +68,19 @@ export async function startUsersService(options: UsersServiceOptions): Promise<R
   const throttle = new LoginThrottle(db, options.throttle ?? DEFAULT_THROTTLE);
   // The relay polls in the background on its own small pool: it never takes a connection a request
   // needs, and request SQL counts (statements()) stay the requests' own.
-  const relayDatabase = openServiceDatabase(options.databaseUrl, (adapter) => new PrismaClient({ adapter }), 2);
+  const relayDatabase = openServiceDatabase(
+    options.databaseUrl,
+    (adapter, defaults) => new PrismaClient({ adapter, ...defaults }),
+    2,
+    options.databaseTimeouts,
+  );
   const outbox = startOutboxRelay({
     db: relayDatabase.db,
     service: 'users',
     subscribers: options.eventSubscribers,
     signer: options.serviceSigner,
     logger: options.logger,
+    ...options.outboxRelay,
   });
   if (options.passwordWork) configurePasswordWork(options.passwordWork);
   await decoyPasswordHash();
@@ -84,6 +102,7 @@ export async function startUsersService(options: UsersServiceOptions): Promise<R
     },
     port: options.port,
     host: options.host,
+    ...(options.shutdown ? { shutdown: options.shutdown } : {}),
   });
 
   return {
