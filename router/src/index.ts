@@ -2,8 +2,7 @@ import {
   accessTokenKeySource,
   closeOnSignals,
   createLogger,
-  loadServiceCredentialKeyRing,
-  ServiceCredentialSigner,
+  loadServiceCredentials,
 } from '@quizgraph/service-kit';
 import { readFile } from 'node:fs/promises';
 import { loadEnv } from './env.js';
@@ -19,11 +18,14 @@ const router = await startRouter({
   host: env.host,
   logger,
   accessKeys: await accessTokenKeySource(env.keys),
-  serviceSigner: new ServiceCredentialSigner('router', (await loadServiceCredentialKeyRing(env.keys)).signing),
+  serviceSigner: (await loadServiceCredentials(env.keys, 'router')).signer,
   production: env.production,
   corsOrigins: env.corsOrigins,
   subgraphTimeoutMs: env.subgraphTimeoutMs,
+  subgraphResilience: env.subgraphResilience,
   trustProxy: env.trustProxy,
+  queryLimits: env.queryLimits,
+  shutdown: env.shutdown,
 });
 logger.info({ url: router.url }, 'router ready');
 

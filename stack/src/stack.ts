@@ -6,12 +6,15 @@ import { composeSupergraph } from '@quizgraph/router/composition';
 import { startRouter, type RunningRouter } from '@quizgraph/router';
 import {
   createLogger,
+  CREDENTIAL_HOLDERS,
   jwksKeySource,
   loadOrCreateDevKeyRing,
-  ServiceCredentialSigner,
-  staticKeySource,
+  loadServiceCredentials,
+  type CredentialHolder,
   type Logger,
   type RunningService,
+  type ServiceCredentials,
+  type ShutdownSettings,
 } from '@quizgraph/service-kit';
 import { startUsersService, type ThrottlePolicy } from '@quizgraph/users';
 import { join } from 'node:path';
@@ -37,6 +40,8 @@ export interface StackOptions {
   clock?: () => Date;
   /** How often outbox relays look for undelivered events (tests: shorter). */
   outboxIntervalMs?: number;
+  /** Readiness grace and drain timeout of every server when the stack stops. */
+  shutdown?: Partial<ShutdownSettings>;
   /** Sign-in throttle limits (defaults: the users service's). */
   throttle?: ThrottlePolicy;
 }
@@ -55,12 +60,14 @@ export interface RunningStack {
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const host = options.host ?? '127.0.0.1';
   const logger = createLogger({ level: options.logLevel ?? 'info', pretty: options.prettyLogs ?? false });
-  const [accessTokenKeys, serviceCredentialKeys] = await Promise.all([
-    loadOrCreateDevKeyRing(options.keysDir, 'access'),
-    loadOrCreateDevKeyRing(options.keysDir, 'service'),
-  ]);
-  const serviceKeys = staticKeySource(serviceCredentialKeys.verification);
-  const signerFor = (caller: string) => new ServiceCredentialSigner(caller, serviceCredentialKeys.signing);
+  const accessTokenKeys = await loadOrCreateDevKeyRing(options.keysDir, 'access');
+  // Each process its own key pair, as in production: the router's key cannot speak for results.
+  const keySettings = { keysDir: options.keysDir, accessTokenPrivateKeys: undefined, accessTokenJwksUrl: undefined, serviceCredentialPrivateKeys: undefined, serviceCredentialPublicKeys: undefined };
+  const credentials = Object.fromEntries(
+    await Promise.all(CREDENTIAL_HOLDERS.map(async (holder) => [holder, await loadServiceCredentials(keySettings, holder)] as const)),
+  ) as Record<CredentialHolder, ServiceCredentials>;
+  const serviceKeys = credentials.router.keys;
+  const signerFor = (caller: CredentialHolder) => credentials[caller].signer;
 
   const started: Array<{ close(): Promise<void> }> = [];
   try {
@@ -72,6 +79,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       databaseUrl: options.databases.users,
       port: options.ports.users,
       host,
+      ...(options.shutdown ? { shutdown: options.shutdown } : {}),
       logger: logger.child({ service: 'users' }),
       accessTokenKeys,
       accessTokenTtlSeconds: 900,
@@ -88,6 +96,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       databaseUrl: options.databases.quizzes,
       port: options.ports.quizzes,
       host,
+      ...(options.shutdown ? { shutdown: options.shutdown } : {}),
       logger: logger.child({ service: 'quizzes' }),
       accessKeys,
       serviceKeys,
@@ -101,6 +110,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       databaseUrl: options.databases.results,
       port: options.ports.results,
       host,
+      ...(options.shutdown ? { shutdown: options.shutdown } : {}),
       logger: logger.child({ service: 'results' }),
       accessKeys,
       serviceKeys,
@@ -118,6 +128,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       subgraphUrls: { users: users.url, quizzes: quizzes.url, results: results.url },
       port: options.ports.router,
       host,
+      ...(options.shutdown ? { shutdown: options.shutdown } : {}),
       logger: logger.child({ service: 'router' }),
       accessKeys,
       serviceSigner: signerFor('router'),

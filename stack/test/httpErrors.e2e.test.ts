@@ -1,4 +1,4 @@
-import { graphqlRequest, loadOrCreateDevKeyRing, SERVICE_CREDENTIAL_HEADER, ServiceCredentialSigner } from '@quizgraph/service-kit';
+import { devServiceCredentialSigner, graphqlRequest, SERVICE_CREDENTIAL_HEADER } from '@quizgraph/service-kit';
 import { mkdtemp } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -16,8 +16,8 @@ let credential: (service: string) => Record<string, string>;
 
 beforeAll(async () => {
   const keysDir = join(await mkdtemp(join(tmpdir(), 'quizgraph-http-errors-')), 'keys');
-  const signer = new ServiceCredentialSigner('router', (await loadOrCreateDevKeyRing(keysDir, 'service')).signing);
-  credential = (service) => (service === 'router' ? {} : { [SERVICE_CREDENTIAL_HEADER]: signer.credentialFor(service) });
+  const signer = await devServiceCredentialSigner(keysDir, 'router');
+  credential = (service): Record<string, string> => (service === 'router' ? {} : { [SERVICE_CREDENTIAL_HEADER]: signer.credentialFor(service) });
   stack = await startStack({ databases: inject('databaseUrls'), keysDir, ports: { router: 0, users: 0, quizzes: 0, results: 0 }, logLevel: 'silent' });
 });
 

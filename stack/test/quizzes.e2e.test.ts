@@ -1,10 +1,5 @@
 import { typeDefs as quizzesTypeDefs } from '@quizgraph/quizzes';
-import {
-  graphqlRequest,
-  loadOrCreateDevKeyRing,
-  SERVICE_CREDENTIAL_HEADER,
-  ServiceCredentialSigner,
-} from '@quizgraph/service-kit';
+import { devServiceCredentialSigner, graphqlRequest, SERVICE_CREDENTIAL_HEADER } from '@quizgraph/service-kit';
 import {
   buildClientSchema,
   getIntrospectionQuery,
@@ -285,7 +280,7 @@ describe('an author and players through the router', () => {
       quizzesTypeDefs.definitions.flatMap((d) => (d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Quiz' ? (d.fields ?? []).map((f) => f.name.value) : [])),
     );
     ownFields.delete('author'); // a reference: the users subgraph serves its fields
-    const router = new ServiceCredentialSigner('router', (await loadOrCreateDevKeyRing(keysDir, 'service')).signing);
+    const router = await devServiceCredentialSigner(keysDir, 'router');
     responses.push(
       await graphqlRequest(quizzes.url, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Quiz { ${everything(quizType, 4, ownFields)} } } }`, {
         accessToken: player.token,

@@ -35,18 +35,35 @@ function newKid(existingKeys: number): string {
 /** Plain code-unit order (not locale order), so operators' own kids sort predictably too. */
 const byKid = (a: { kid: string }, b: { kid: string }) => (a.kid < b.kid ? -1 : a.kid > b.kid ? 1 : 0);
 
-export function keyRingFromPems(keys: ReadonlyArray<{ kid: string; pem: string }>): KeyRing {
+/**
+ * A key ring from private keys: every key verifies; the greatest kid not marked `verifyOnly` signs.
+ * A verify-only key is the first stage of a rotation: published to (and trusted by) every verifier
+ * while the old key still signs, so that once it signs, no process still running can refuse it.
+ */
+export function keyRingFromPems(keys: ReadonlyArray<{ kid: string; pem: string; verifyOnly?: boolean }>): KeyRing {
   if (keys.length === 0) throw new Error('A key ring needs at least one private key.');
   const sorted = [...keys].sort(byKid);
   const verification = new Map<string, KeyObject>();
   let signing: SigningKey | undefined;
-  for (const { kid, pem } of sorted) {
+  for (const { kid, pem, verifyOnly } of sorted) {
     const privateKey = createPrivateKey(pem);
     if (privateKey.asymmetricKeyType !== 'rsa') throw new Error(`Key ${kid} is not an RSA key (RS256 needs one).`);
     verification.set(kid, createPublicKey(privateKey));
-    signing = { kid, privateKey };
+    if (!verifyOnly) signing = { kid, privateKey };
   }
-  return { signing: signing!, verification };
+  if (!signing) throw new Error('A key ring needs at least one key that is not verify-only, to sign with.');
+  return { signing, verification };
+}
+
+/** Public keys from PEMs (public or private: only the public half is kept). */
+export function verificationKeysFromPems(keys: ReadonlyArray<{ kid: string; pem: string }>): Map<string, KeyObject> {
+  const verification = new Map<string, KeyObject>();
+  for (const { kid, pem } of keys) {
+    const publicKey = createPublicKey(pem);
+    if (publicKey.asymmetricKeyType !== 'rsa') throw new Error(`Key ${kid} is not an RSA key (RS256 needs one).`);
+    verification.set(kid, publicKey);
+  }
+  return verification;
 }
 
 /**

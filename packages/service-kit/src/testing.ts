@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { graphqlRequest, type GraphQLResponse, type RequestOptions } from './graphqlClient.js';
 import { loadOrCreateDevKeyRing, type KeyRing } from './keys.js';
 import { createLogger } from './logger.js';
-import { SERVICE_CREDENTIAL_HEADER, ServiceCredentialSigner, staticKeySource, type KeySource } from './tokens.js';
+import {
+  CREDENTIAL_HOLDERS,
+  SERVICE_CREDENTIAL_HEADER,
+  serviceCredentialVerificationKeys,
+  ServiceCredentialSigner,
+  staticKeySource,
+  type CredentialHolder,
+  type KeySource,
+} from './tokens.js';
 
 declare module 'vitest' {
   /** What stack/test/globalSetup.ts provides to the tiers that need a database. */
@@ -17,25 +25,29 @@ declare module 'vitest' {
 export interface TestKeys {
   dir: string;
   accessTokenKeys: KeyRing;
-  serviceCredentialKeys: KeyRing;
+  /** Each credential holder's key pair (router, users, quizzes, results). */
+  serviceCredentialKeys: Record<CredentialHolder, KeyRing>;
   accessKeys: KeySource;
+  /** Every holder's public keys, each bound to its holder: what each service verifies credentials with. */
   serviceKeys: KeySource;
-  signer(caller: string): ServiceCredentialSigner;
+  /** A signer of `caller`'s credentials, with `caller`'s own key. */
+  signer(caller: CredentialHolder): ServiceCredentialSigner;
 }
 
 export async function createTestKeys(): Promise<TestKeys> {
   const dir = await mkdtemp(join(tmpdir(), 'quizgraph-keys-'));
-  const [accessTokenKeys, serviceCredentialKeys] = await Promise.all([
-    loadOrCreateDevKeyRing(dir, 'access'),
-    loadOrCreateDevKeyRing(dir, 'service'),
-  ]);
+  const accessTokenKeys = await loadOrCreateDevKeyRing(dir, 'access');
+  const rings = await Promise.all(CREDENTIAL_HOLDERS.map((holder) => loadOrCreateDevKeyRing(dir, `service-${holder}`)));
+  const serviceCredentialKeys = Object.fromEntries(CREDENTIAL_HOLDERS.map((holder, i) => [holder, rings[i]!])) as Record<CredentialHolder, KeyRing>;
   return {
     dir,
     accessTokenKeys,
     serviceCredentialKeys,
     accessKeys: staticKeySource(accessTokenKeys.verification),
-    serviceKeys: staticKeySource(serviceCredentialKeys.verification),
-    signer: (caller) => new ServiceCredentialSigner(caller, serviceCredentialKeys.signing),
+    serviceKeys: staticKeySource(
+      serviceCredentialVerificationKeys(Object.fromEntries(CREDENTIAL_HOLDERS.map((holder) => [holder, serviceCredentialKeys[holder].verification]))),
+    ),
+    signer: (caller) => new ServiceCredentialSigner(caller, serviceCredentialKeys[caller].signing),
   };
 }
 

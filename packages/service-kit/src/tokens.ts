@@ -97,7 +97,7 @@ const verifiedTokens = new WeakMap<KeySource, Map<string, Verified>>();
  * key removed from the JWKS document stops verifying its tokens as soon as the source drops it).
  * Failures are never remembered.
  */
-async function verifyToken(token: string, keys: KeySource, options: VerifyOptions): Promise<jwt.JwtPayload> {
+async function verifyToken(token: string, keys: KeySource, options: VerifyOptions): Promise<{ payload: jwt.JwtPayload; kid: string }> {
   let cache = verifiedTokens.get(keys);
   if (!cache) verifiedTokens.set(keys, (cache = new Map()));
   const name = `${options.issuer}\n${options.audience}\n${token}`;
@@ -106,7 +106,7 @@ async function verifyToken(token: string, keys: KeySource, options: VerifyOption
     cache.delete(name);
     if (Date.now() < remembered.payload.exp! * 1000 && (await keys.get(remembered.kid)) === remembered.key) {
       cache.set(name, remembered);
-      return remembered.payload;
+      return { payload: remembered.payload, kid: remembered.kid };
     }
   }
 
@@ -129,11 +129,11 @@ async function verifyToken(token: string, keys: KeySource, options: VerifyOption
   cache.set(name, { payload, kid, key });
   // A Map iterates in insertion order: its first entry is the least recently used one.
   if (cache.size > VERIFIED_TOKEN_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  return payload;
+  return { payload, kid };
 }
 
 export async function verifyAccessToken(token: string, keys: KeySource): Promise<Viewer> {
-  const payload = await verifyToken(token, keys, { issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE });
+  const { payload } = await verifyToken(token, keys, { issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE });
   const role = payload.role;
   if (!ROLES.includes(role)) throw new UnauthenticatedError('The token lacks a required claim.');
   return typeof payload.sid === 'string' ? { userId: payload.sub!, role, sessionId: payload.sid } : { userId: payload.sub!, role };
@@ -158,6 +158,35 @@ export interface ServiceCaller {
   name: string;
 }
 
+/**
+ * The services that hold a service-credential key pair of their own. A credential's `kid` names its
+ * holder (`<holder>.<kid>`), and a verifier accepts it only when `sub` names that same holder: the
+ * router's key cannot speak for results, whatever the router writes in the token.
+ */
+export const CREDENTIAL_HOLDERS = ['router', 'users', 'quizzes', 'results'] as const;
+export type CredentialHolder = (typeof CREDENTIAL_HOLDERS)[number];
+
+/** The longest lifetime (exp − iat) a service credential may state; signers use 60 s. */
+export const MAX_SERVICE_CREDENTIAL_LIFETIME_SECONDS = 300;
+/** How far in the future an `iat` may lie (clock skew between machines). */
+const CLOCK_SKEW_SECONDS = 60;
+
+/** The kid a holder's key goes by in credentials and in verifiers' key sets. */
+export const holderKid = (holder: string, kid: string) => `${holder}.${kid}`;
+
+/**
+ * One verifier key set from each holder's public keys, every key under its holder-bound kid
+ * (`holderKid`): a key verifies credentials of its holder only.
+ */
+export function serviceCredentialVerificationKeys(byHolder: Partial<Record<string, VerificationKeys>>): Map<string, KeyObject> {
+  const keys = new Map<string, KeyObject>();
+  for (const [holder, ring] of Object.entries(byHolder)) {
+    if (holder.includes('.')) throw new Error(`A credential holder's name cannot contain a dot: ${holder}`);
+    for (const [kid, key] of ring ?? []) keys.set(holderKid(holder, kid), key);
+  }
+  return keys;
+}
+
 /** Mints short-lived credentials addressed to one service each, reusing one until a third of its life is left. */
 export class ServiceCredentialSigner {
   private readonly cache = new Map<string, { token: string; renewAt: number }>();
@@ -166,14 +195,16 @@ export class ServiceCredentialSigner {
     private readonly caller: string,
     private readonly key: SigningKey,
     private readonly ttlSeconds = 60,
-  ) {}
+  ) {
+    if (ttlSeconds > MAX_SERVICE_CREDENTIAL_LIFETIME_SECONDS) throw new Error(`A service credential lives at most ${MAX_SERVICE_CREDENTIAL_LIFETIME_SECONDS} s.`);
+  }
 
   credentialFor(audience: string): string {
     const cached = this.cache.get(audience);
     if (cached && cached.renewAt > Date.now()) return cached.token;
     const token = jwt.sign({}, this.key.privateKey, {
       algorithm: TOKEN_ALGORITHM,
-      keyid: this.key.kid,
+      keyid: holderKid(this.caller, this.key.kid),
       issuer: SERVICE_ISSUER,
       audience,
       subject: this.caller,
@@ -184,7 +215,18 @@ export class ServiceCredentialSigner {
   }
 }
 
+/**
+ * Verifies a service credential addressed to `audience`: signed by a key of the holder its `sub`
+ * names (`keys` from serviceCredentialVerificationKeys), with `iat` and `exp` no further apart than
+ * MAX_SERVICE_CREDENTIAL_LIFETIME_SECONDS and `iat` not in the future.
+ */
 export async function verifyServiceCredential(token: string, keys: KeySource, audience: string): Promise<ServiceCaller> {
-  const payload = await verifyToken(token, keys, { issuer: SERVICE_ISSUER, audience });
-  return { name: payload.sub! };
+  const { payload, kid } = await verifyToken(token, keys, { issuer: SERVICE_ISSUER, audience });
+  const holder = kid.slice(0, Math.max(0, kid.indexOf('.')));
+  if (!holder || payload.sub !== holder) throw new UnauthenticatedError('The credential is signed with another service’s key.');
+  const now = Math.floor(Date.now() / 1000);
+  if (typeof payload.iat !== 'number') throw new UnauthenticatedError('The token lacks a required claim.');
+  if (payload.iat > now + CLOCK_SKEW_SECONDS) throw new UnauthenticatedError('The credential is issued in the future.');
+  if (payload.exp! - payload.iat > MAX_SERVICE_CREDENTIAL_LIFETIME_SECONDS) throw new UnauthenticatedError('The credential states too long a lifetime.');
+  return { name: holder };
 }

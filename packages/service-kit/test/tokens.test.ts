@@ -8,6 +8,7 @@ import {
   ACCESS_TOKEN_ISSUER,
   bearerToken,
   issueAccessToken,
+  serviceCredentialVerificationKeys,
   ServiceCredentialSigner,
   staticKeySource,
   verifyAccessToken,
@@ -161,25 +162,67 @@ describe('access tokens', () => {
   });
 
   it('rejects a service credential presented as an access token', async () => {
+    // Even were the key trusted for access tokens, the issuer differs.
     const credential = new ServiceCredentialSigner('router', ring.signing).credentialFor(ACCESS_TOKEN_AUDIENCE);
-    await expectUnauthenticated(verifyAccessToken(credential, keys), /invalid/);
+    const both = staticKeySource(new Map([...ring.verification, ['router.kid-a', ring.verification.get('kid-a')!]]));
+    await expectUnauthenticated(verifyAccessToken(credential, both), /invalid/);
   });
 });
 
 describe('service credentials', () => {
+  // The router holds ring A, results holds ring B: each key verifies its holder's credentials only.
+  const ringB: KeyRing = keyRingFromPems([{ kid: 'kid-b', pem: pemB }]);
+  const serviceKeys = staticKeySource(serviceCredentialVerificationKeys({ router: ring.verification, results: ringB.verification }));
+  const routerSigner = () => new ServiceCredentialSigner('router', ring.signing);
+
+  /** A credential with any claims, signed by ring A (the router's key) under `kid`. */
+  const credentialWith = (claims: Record<string, unknown>, kid = 'router.kid-a') => {
+    const now = Math.floor(Date.now() / 1000);
+    return signRaw({ iss: 'quizgraph-service', aud: 'quizzes', sub: 'router', iat: now, exp: now + 60, ...claims }, kid);
+  };
+
   it('accepts a credential addressed to this service and names the caller', async () => {
-    const signer = new ServiceCredentialSigner('router', ring.signing);
-    await expect(verifyServiceCredential(signer.credentialFor('quizzes'), keys, 'quizzes')).resolves.toEqual({ name: 'router' });
+    await expect(verifyServiceCredential(routerSigner().credentialFor('quizzes'), serviceKeys, 'quizzes')).resolves.toEqual({ name: 'router' });
+    const results = new ServiceCredentialSigner('results', ringB.signing);
+    await expect(verifyServiceCredential(results.credentialFor('quizzes'), serviceKeys, 'quizzes')).resolves.toEqual({ name: 'results' });
   });
 
   it('rejects a credential addressed to another service', async () => {
-    const signer = new ServiceCredentialSigner('results', ring.signing);
-    await expectUnauthenticated(verifyServiceCredential(signer.credentialFor('users'), keys, 'quizzes'), /invalid/);
+    const signer = new ServiceCredentialSigner('results', ringB.signing);
+    await expectUnauthenticated(verifyServiceCredential(signer.credentialFor('users'), serviceKeys, 'quizzes'), /invalid/);
+  });
+
+  it('refuses a service that claims to be another: its key speaks for itself only', async () => {
+    // The router's own key, claiming to be results.
+    await expectUnauthenticated(verifyServiceCredential(credentialWith({ sub: 'results' }), serviceKeys, 'quizzes'), /another service/);
+    // The router's key under the kid of results' key: the signature does not match that key.
+    await expectUnauthenticated(verifyServiceCredential(credentialWith({ sub: 'results' }, 'results.kid-b'), serviceKeys, 'quizzes'), /invalid/);
+    // A signer that names itself results while holding the router's key.
+    const impostor = new ServiceCredentialSigner('results', ring.signing).credentialFor('quizzes');
+    await expectUnauthenticated(verifyServiceCredential(impostor, serviceKeys, 'quizzes'), /unknown key/);
+    // A kid that names no holder.
+    await expectUnauthenticated(verifyServiceCredential(credentialWith({}, 'kid-a'), staticKeySource(ring.verification), 'quizzes'), /another service/);
+  });
+
+  it('refuses a credential that states too long a lifetime, lacks iat, or is issued in the future', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    await expectUnauthenticated(verifyServiceCredential(credentialWith({ exp: now + 365 * 86_400 }), serviceKeys, 'quizzes'), /too long a lifetime/);
+    const noIat = jwt.sign({ iss: 'quizgraph-service', aud: 'quizzes', sub: 'router', exp: now + 60 }, ring.signing.privateKey, {
+      algorithm: 'RS256',
+      keyid: 'router.kid-a',
+      noTimestamp: true,
+    });
+    await expectUnauthenticated(verifyServiceCredential(noIat, serviceKeys, 'quizzes'), /required claim/);
+    await expectUnauthenticated(verifyServiceCredential(credentialWith({ iat: now + 3_600, exp: now + 3_660 }), serviceKeys, 'quizzes'), /future/);
+    // At the limit, it passes.
+    await expect(verifyServiceCredential(credentialWith({ exp: now + 300 }), serviceKeys, 'quizzes')).resolves.toEqual({ name: 'router' });
+    expect(() => new ServiceCredentialSigner('router', ring.signing, 3_600)).toThrow(/at most 300 s/);
   });
 
   it('rejects an access token presented as a service credential', async () => {
     const { token } = issueAccessToken(ring.signing, viewer, 60);
-    await expectUnauthenticated(verifyServiceCredential(token, keys, ACCESS_TOKEN_AUDIENCE), /invalid/);
+    const both = staticKeySource(new Map([...ring.verification, ...serviceCredentialVerificationKeys({ router: ring.verification })]));
+    await expectUnauthenticated(verifyServiceCredential(token, both, ACCESS_TOKEN_AUDIENCE), /invalid/);
   });
 
   it('rejects an expired credential', async () => {
@@ -187,7 +230,7 @@ describe('service credentials', () => {
     vi.setSystemTime(new Date('2030-01-01T00:00:00Z'));
     const credential = new ServiceCredentialSigner('router', ring.signing, 60).credentialFor('quizzes');
     vi.setSystemTime(new Date('2030-01-01T00:01:01Z'));
-    await expectUnauthenticated(verifyServiceCredential(credential, keys, 'quizzes'), /expired/);
+    await expectUnauthenticated(verifyServiceCredential(credential, serviceKeys, 'quizzes'), /expired/);
   });
 
   it('reuses a credential for two thirds of its life, then mints a new one', () => {
@@ -278,6 +321,22 @@ describe('bearerToken', () => {
   });
 });
 
+describe('verify-only keys', () => {
+  it('verify with the ring but never sign, so a new key can be trusted everywhere before it signs', async () => {
+    const staged = keyRingFromPems([
+      { kid: '20250101T000000Z-aaaaaa', pem: pemA },
+      { kid: '20250201T000000Z-bbbbbb', pem: pemB, verifyOnly: true },
+    ]);
+    expect(staged.signing.kid).toBe('20250101T000000Z-aaaaaa');
+    expect([...staged.verification.keys()]).toEqual(['20250101T000000Z-aaaaaa', '20250201T000000Z-bbbbbb']);
+    // Tokens the new key will sign once promoted already verify.
+    const promoted = keyRingFromPems([{ kid: '20250201T000000Z-bbbbbb', pem: pemB }]);
+    const { token } = issueAccessToken(promoted.signing, viewer, 60);
+    await expect(verifyAccessToken(token, staticKeySource(staged.verification))).resolves.toEqual(viewer);
+    expect(() => keyRingFromPems([{ kid: 'only', pem: pemA, verifyOnly: true }])).toThrow(/not verify-only/);
+  });
+});
+
 describe('key rotation', () => {
   const rotated = keyRingFromPems([
     // Deliberately out of order: the ring sorts by kid.
@@ -349,6 +408,7 @@ describe('verified-token cache', () => {
     verification.set('kid-a', ring.verification.get('kid-a')!);
     await expect(verifyAccessToken(token, source)).resolves.toEqual(viewer);
 
+    verification.set('router.kid-a', ring.verification.get('kid-a')!);
     const credential = new ServiceCredentialSigner('router', ring.signing).credentialFor('results');
     await expect(verifyServiceCredential(credential, source, 'results')).resolves.toEqual({ name: 'router' });
     await expectUnauthenticated(verifyServiceCredential(credential, source, 'quizzes'));

@@ -2,9 +2,7 @@ import {
   accessTokenKeySource,
   closeOnSignals,
   createLogger,
-  loadServiceCredentialKeyRing,
-  ServiceCredentialSigner,
-  staticKeySource,
+  loadServiceCredentials,
 } from '@quizgraph/service-kit';
 import { loadEnv } from './env.js';
 import { startQuizzesService } from './server.js';
@@ -12,16 +10,19 @@ import { startQuizzesService } from './server.js';
 /** Runs the quizzes subgraph on its own (containers, clusters). `pnpm start` runs everything in one process instead. */
 const env = loadEnv();
 const logger = createLogger({ service: 'quizzes', level: env.logLevel, pretty: !env.production && process.stdout.isTTY });
-const serviceKeys = await loadServiceCredentialKeyRing(env.keys);
+const credentials = await loadServiceCredentials(env.keys, 'quizzes');
 const service = await startQuizzesService({
   databaseUrl: env.databaseUrl,
+  databaseTimeouts: env.databaseTimeouts,
   port: env.port,
   host: env.host,
   logger,
   accessKeys: await accessTokenKeySource(env.keys),
-  serviceKeys: staticKeySource(serviceKeys.verification),
-  serviceSigner: new ServiceCredentialSigner('quizzes', serviceKeys.signing),
+  serviceKeys: credentials.keys,
+  serviceSigner: credentials.signer,
   eventSubscribers: () => [{ name: 'results', url: env.resultsEventsUrl }],
+  outboxRelay: env.outboxRelay,
+  shutdown: env.shutdown,
 });
 logger.info({ url: service.url }, 'quizzes subgraph ready');
 closeOnSignals(() => service.close(), logger);

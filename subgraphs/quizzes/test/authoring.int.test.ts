@@ -1,4 +1,5 @@
 import { parseAnswerKey } from '@quizgraph/assessment';
+import type { CredentialHolder } from '@quizgraph/service-kit';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -935,7 +936,7 @@ describe('QuizPlayed events', () => {
 
   it('takes events from the results service only', async () => {
     const quiz = await fx.createPublished(fx.tokenFor().token);
-    for (const caller of ['users', 'router', 'quizzes']) {
+    for (const caller of ['users', 'router', 'quizzes'] as const) {
       expect([401, 403]).toContain(await fx.deliverQuizPlayed({ quizId: quiz.id, attempts: 50 }, caller));
     }
     const anonymous = await fetch(`${fx.service.origin}/internal/events`, {
@@ -963,7 +964,7 @@ describe('QuizPlayed events', () => {
 });
 
 describe('UserDeleted events', () => {
-  const deliverUserDeleted = (userId: string, caller = 'users') =>
+  const deliverUserDeleted = (userId: string, caller: CredentialHolder = 'users') =>
     fetch(`${fx.service.origin}/internal/events`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...fx.credentialFrom(caller) },
@@ -996,7 +997,7 @@ describe('UserDeleted events', () => {
 
   it('takes UserDeleted from the users service only', async () => {
     const author = fx.tokenFor();
-    for (const caller of ['results', 'router', 'quizzes']) expect([401, 403]).toContain(await deliverUserDeleted(author.userId, caller));
+    for (const caller of ['results', 'router', 'quizzes'] as const) expect([401, 403]).toContain(await deliverUserDeleted(author.userId, caller));
     expect((await fx.createQuiz(author.token)).id).toBeTruthy();
   });
 });

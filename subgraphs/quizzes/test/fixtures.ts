@@ -1,4 +1,4 @@
-import { issueAccessToken, SERVICE_CREDENTIAL_HEADER, type RunningService } from '@quizgraph/service-kit';
+import { issueAccessToken, SERVICE_CREDENTIAL_HEADER, type CredentialHolder, type RunningService } from '@quizgraph/service-kit';
 import { createTestKeys, silentLogger, subgraphClient, type TestKeys } from '@quizgraph/service-kit/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
@@ -172,10 +172,10 @@ export interface QuizzesFixture {
   /** Creates and publishes a quiz with one question. */
   createPublished(token: string, input?: Record<string, unknown>): Promise<CreatedQuiz>;
   /** Delivers a QuizPlayed event as the results service's relay would; answers the HTTP status. */
-  deliverQuizPlayed(event: { id?: string; quizId: string; attempts: number; players?: number }, caller?: string): Promise<number>;
+  deliverQuizPlayed(event: { id?: string; quizId: string; attempts: number; players?: number }, caller?: CredentialHolder): Promise<number>;
   answerKeyUrl(quizId: string, version?: number): string;
   /** Headers carrying a service credential from `caller` for quizzes. */
-  credentialFrom(caller: string): Record<string, string>;
+  credentialFrom(caller: CredentialHolder): Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -195,7 +195,7 @@ export async function startQuizzesFixture(databaseUrl: string): Promise<QuizzesF
     eventSubscribers: () => [],
   });
   const asRouter = subgraphClient(service.url, 'quizzes', keys.signer('router'));
-  const credentialFrom = (caller: string) => ({ [SERVICE_CREDENTIAL_HEADER]: keys.signer(caller).credentialFor('quizzes') });
+  const credentialFrom = (caller: CredentialHolder) => ({ [SERVICE_CREDENTIAL_HEADER]: keys.signer(caller).credentialFor('quizzes') });
 
   const fixture: QuizzesFixture = {
     keys,

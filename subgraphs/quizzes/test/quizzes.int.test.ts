@@ -1,5 +1,5 @@
 import { parseAnswerKey } from '@quizgraph/assessment';
-import { graphqlRequest, issueAccessToken, SERVICE_CREDENTIAL_HEADER, type RunningService } from '@quizgraph/service-kit';
+import { graphqlRequest, issueAccessToken, SERVICE_CREDENTIAL_HEADER, type CredentialHolder, type RunningService } from '@quizgraph/service-kit';
 import { createTestKeys, silentLogger, subgraphClient, type TestKeys } from '@quizgraph/service-kit/testing';
 import { randomUUID } from 'node:crypto';
 import { Kind, parse } from 'graphql';
@@ -197,7 +197,7 @@ describe('the answer key never leaves through the public graph', () => {
     const author = tokenFor();
     const quiz = await createQuiz(author.token);
     const url = `${quizzes.origin}/internal/quizzes/${quiz.id}/answer-key`;
-    const withCredential = (caller: string) => ({ headers: { [SERVICE_CREDENTIAL_HEADER]: keys.signer(caller).credentialFor('quizzes') } });
+    const withCredential = (caller: CredentialHolder) => ({ headers: { [SERVICE_CREDENTIAL_HEADER]: keys.signer(caller).credentialFor('quizzes') } });
 
     expect((await fetch(url)).status).toBe(401);
     expect((await fetch(url, withCredential('router'))).status).toBe(401);
