@@ -24,7 +24,8 @@ const schema = z.object({
   USERS_SUBGRAPH_URL: z.string().url().optional(),
   QUIZZES_SUBGRAPH_URL: z.string().url().optional(),
   RESULTS_SUBGRAPH_URL: z.string().url().optional(),
-  CORS_ORIGINS: z.string().default('*'),
+  /** Browser origins allowed to call the API, comma-separated; `*` for any. Default `*` in development, required in production. */
+  CORS_ORIGINS: z.string().optional(),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Retries of a subgraph query after a network error, a timeout or a 5xx (mutations: never). */
   SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
@@ -63,6 +64,30 @@ export interface RouterEnv {
   queryLimits: QueryLimits;
 }
 
+/**
+ * The browser origins allowed to call the API. In production they must be named (a deployment serves
+ * its own web apps, and `*` there is a decision to write down, not a default); `*` still allows any.
+ */
+function corsOriginsOf(value: string | undefined, production: boolean): string[] | '*' {
+  if (value === undefined) {
+    if (production) throw new Error('router: CORS_ORIGINS is required in production: the browser origins allowed to call the API, comma-separated (e.g. https://app.example.com), or * for any.');
+    return '*';
+  }
+  if (value.trim() === '*') return '*';
+  const origins = value.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      throw new Error(`router: CORS_ORIGINS: "${origin}" is not an origin (scheme://host[:port]).`);
+    }
+    if (url.origin !== origin) throw new Error(`router: CORS_ORIGINS: "${origin}" is not an origin (scheme://host[:port], no path or trailing slash).`);
+  }
+  if (origins.length === 0) throw new Error('router: CORS_ORIGINS names no origin.');
+  return origins;
+}
+
 export function loadEnv(env: NodeJS.ProcessEnv = process.env): RouterEnv {
   const e = parseEnv(schema, env, 'router');
   const production = e.NODE_ENV === 'production';
@@ -72,7 +97,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): RouterEnv {
     host: e.HOST,
     supergraphPath: e.SUPERGRAPH_PATH,
     subgraphUrls: { users: e.USERS_SUBGRAPH_URL, quizzes: e.QUIZZES_SUBGRAPH_URL, results: e.RESULTS_SUBGRAPH_URL },
-    corsOrigins: e.CORS_ORIGINS === '*' ? '*' : e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: corsOriginsOf(e.CORS_ORIGINS, production),
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     subgraphResilience: {
       retries: e.SUBGRAPH_RETRIES,

@@ -134,7 +134,8 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use(
     '/graphql',
-    cors({ origin: options.corsOrigins === '*' ? true : options.corsOrigins, maxAge: 600 }),
+    // x-request-id readable by browser clients, so that they can quote it when reporting an error.
+    cors({ origin: options.corsOrigins === '*' ? true : options.corsOrigins, maxAge: 600, exposedHeaders: [REQUEST_ID_HEADER] }),
     express.json({ limit: '100kb' }),
     // Before Apollo Server parses and validates: validation is where an abusive shape costs seconds.
     queryLimitsGate({ model: costModelFromSupergraph(options.supergraphSdl), limits: queryLimits, production: options.production, logger }),

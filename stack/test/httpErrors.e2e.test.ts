@@ -120,3 +120,22 @@ describe('NUL characters in input', () => {
     expect(literal.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('CORS', () => {
+  it('lets a browser read x-request-id, and answers a preflight', async () => {
+    const response = await fetch(stack.router.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://localhost:5173' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(response.headers.get('access-control-expose-headers')?.toLowerCase()).toContain('x-request-id');
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+    const preflight = await fetch(stack.router.url, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/authorization/i);
+  });
+});
