@@ -21,6 +21,7 @@ import {
 } from '@quizgraph/service-kit';
 import cors from 'cors';
 import express from 'express';
+import { legacyJsonStatusPlugin, operationResolutionPlugin } from './clientErrors.js';
 import type { RouterContext } from './context.js';
 import { costModelFromSupergraph, DEFAULT_QUERY_LIMITS, queryLimitsGate, type QueryLimits } from './limits.js';
 import { SubgraphDataSource, type SubgraphResilienceOptions } from './subgraphDataSource.js';
@@ -104,6 +105,8 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     // would stop this server and re-raise the signal, killing the process halfway.
     stopOnTerminationSignals: false,
     plugins: [
+      operationResolutionPlugin(),
+      legacyJsonStatusPlugin(),
       options.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
