@@ -26,6 +26,8 @@ const schema = z.object({
   RESULTS_SUBGRAPH_URL: z.string().url().optional(),
   /** Browser origins allowed to call the API, comma-separated; `*` for any. Default `*` in development, required in production. */
   CORS_ORIGINS: z.string().optional(),
+  /** Safelist mode: the path of an Apollo persisted-query manifest; only its operations run. */
+  PERSISTED_QUERIES_SAFELIST: z.string().min(1).optional(),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Retries of a subgraph query after a network error, a timeout or a 5xx (mutations: never). */
   SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
@@ -55,6 +57,7 @@ export interface RouterEnv {
   supergraphPath: string;
   subgraphUrls: Partial<Record<string, string>>;
   corsOrigins: string[] | '*';
+  safelistPath: string | undefined;
   subgraphTimeoutMs: number;
   subgraphResilience: { retries: number; breakerFailureThreshold: number; breakerCoolDownMs: number };
   trustProxy: boolean | number | string;
@@ -98,6 +101,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): RouterEnv {
     supergraphPath: e.SUPERGRAPH_PATH,
     subgraphUrls: { users: e.USERS_SUBGRAPH_URL, quizzes: e.QUIZZES_SUBGRAPH_URL, results: e.RESULTS_SUBGRAPH_URL },
     corsOrigins: corsOriginsOf(e.CORS_ORIGINS, production),
+    safelistPath: e.PERSISTED_QUERIES_SAFELIST,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     subgraphResilience: {
       retries: e.SUBGRAPH_RETRIES,

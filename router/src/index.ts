@@ -6,6 +6,7 @@ import {
 } from '@quizgraph/service-kit';
 import { readFile } from 'node:fs/promises';
 import { loadEnv } from './env.js';
+import { loadSafelist } from './persistedOperations.js';
 import { startRouter } from './server.js';
 
 /** Runs the router on its own (containers, clusters). `pnpm start` runs everything in one process instead. */
@@ -24,6 +25,7 @@ const router = await startRouter({
   subgraphTimeoutMs: env.subgraphTimeoutMs,
   subgraphResilience: env.subgraphResilience,
   trustProxy: env.trustProxy,
+  ...(env.safelistPath ? { safelist: await loadSafelist(env.safelistPath) } : {}),
   queryLimits: env.queryLimits,
   shutdown: env.shutdown,
 });

@@ -23,6 +23,7 @@ import cors from 'cors';
 import express from 'express';
 import { legacyJsonStatusPlugin, operationResolutionPlugin } from './clientErrors.js';
 import type { RouterContext } from './context.js';
+import { safelistMiddleware, type Safelist } from './persistedOperations.js';
 import { costModelFromSupergraph, DEFAULT_QUERY_LIMITS, queryLimitsGate, type QueryLimits } from './limits.js';
 import { SubgraphDataSource, type SubgraphResilienceOptions } from './subgraphDataSource.js';
 
@@ -46,6 +47,11 @@ export interface RouterOptions {
   subgraphResilience?: SubgraphResilienceOptions;
   /** Express `trust proxy`: how to read the client's address behind load balancers (false: the socket's). */
   trustProxy: boolean | number | string;
+  /**
+   * Safelist mode: only these operations run (persistedOperations.ts). Without it, automatic persisted
+   * queries are on: a client may send a query's SHA-256 instead of its text once the router has seen it.
+   */
+  safelist?: Safelist;
   /** Readiness grace and drain timeout when closing (SHUTDOWN_* in env.ts). */
   shutdown?: Partial<ShutdownSettings>;
 }
@@ -93,6 +99,8 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const apollo = new ApolloServer<RouterContext>({
     gateway,
     introspection: !options.production,
+    // Automatic persisted queries (in memory), except in safelist mode, where nothing can be registered.
+    ...(options.safelist ? { persistedQueries: false as const } : {}),
     // "Did you mean …" names fields of the schema: a map of it for whoever probes, with introspection off.
     hideSchemaDetailsFromClientErrors: options.production,
     formatError: options.production ? withoutSuggestions(createErrorFormatter(logger)) : createErrorFormatter(logger),
@@ -140,6 +148,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     // x-request-id readable by browser clients, so that they can quote it when reporting an error.
     cors({ origin: options.corsOrigins === '*' ? true : options.corsOrigins, maxAge: 600, exposedHeaders: [REQUEST_ID_HEADER] }),
     express.json({ limit: '100kb' }),
+    ...(options.safelist ? [safelistMiddleware(options.safelist)] : []),
     // Before Apollo Server parses and validates: validation is where an abusive shape costs seconds.
     queryLimitsGate({ model: costModelFromSupergraph(options.supergraphSdl), limits: queryLimits, production: options.production, logger }),
     expressMiddleware(apollo, {
@@ -167,3 +176,5 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     },
   };
 }
+
+export { loadSafelist, safelistFrom, type PersistedQueryManifest, type Safelist } from './persistedOperations.js';

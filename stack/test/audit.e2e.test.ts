@@ -39,9 +39,9 @@ describe('errors the client caused', () => {
     ];
     for (const { body, code, message } of cases) {
       const response = await post(body);
-      const json = await response.json();
+      const json = (await response.json()) as { errors: Array<{ message: string; extensions?: { code?: string } }> };
       expect({ status: response.status, code: json.errors?.[0]?.extensions?.code }).toEqual({ status: 400, code });
-      expect(json.errors[0].message).toMatch(message);
+      expect(json.errors[0]!.message).toMatch(message);
     }
   });
 
