@@ -1,9 +1,7 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
   bearerToken,
@@ -24,7 +22,14 @@ import express from 'express';
 import { legacyJsonStatusPlugin, operationResolutionPlugin } from './clientErrors.js';
 import type { RouterContext } from './context.js';
 import { safelistMiddleware, type Safelist } from './persistedOperations.js';
-import { costModelFromSupergraph, DEFAULT_QUERY_LIMITS, queryLimitsGate, type QueryLimits } from './limits.js';
+import {
+  costModelFromSupergraph,
+  DEFAULT_QUERY_LIMITS,
+  keepingLimitErrors,
+  queryLimitsGate,
+  queryLimitsPlugin,
+  type QueryLimits,
+} from './limits.js';
 import { SubgraphDataSource, type SubgraphResilienceOptions } from './subgraphDataSource.js';
 
 export interface RouterOptions {
@@ -96,6 +101,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   });
 
   const queryLimits: QueryLimits = { ...DEFAULT_QUERY_LIMITS, ...options.queryLimits };
+  const limitsOptions = { model: costModelFromSupergraph(options.supergraphSdl), limits: queryLimits, production: options.production };
   const apollo = new ApolloServer<RouterContext>({
     gateway,
     introspection: !options.production,
@@ -103,7 +109,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     ...(options.safelist ? { persistedQueries: false as const } : {}),
     // "Did you mean …" names fields of the schema: a map of it for whoever probes, with introspection off.
     hideSchemaDetailsFromClientErrors: options.production,
-    formatError: options.production ? withoutSuggestions(createErrorFormatter(logger)) : createErrorFormatter(logger),
+    formatError: keepingLimitErrors(options.production ? withoutSuggestions(createErrorFormatter(logger)) : createErrorFormatter(logger)),
     includeStacktraceInErrorResponses: false,
     // queryLimitsGate counts tokens before this parse; the parser's own limit backs it up.
     parseOptions: { maxTokens: queryLimits.maxTokens },
@@ -113,10 +119,13 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     // would stop this server and re-raise the signal, killing the process halfway.
     stopOnTerminationSignals: false,
     plugins: [
+      // Limits of a request sent as a persisted query's hash (the gate below checks every other).
+      queryLimitsPlugin(limitsOptions),
       operationResolutionPlugin(),
       legacyJsonStatusPlugin(),
+      // Production serves no page at all: Apollo's production page still loads its script from Apollo's CDN.
       options.production
-        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
     ],
   });
@@ -150,7 +159,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     express.json({ limit: '100kb' }),
     ...(options.safelist ? [safelistMiddleware(options.safelist)] : []),
     // Before Apollo Server parses and validates: validation is where an abusive shape costs seconds.
-    queryLimitsGate({ model: costModelFromSupergraph(options.supergraphSdl), limits: queryLimits, production: options.production, logger }),
+    queryLimitsGate({ ...limitsOptions, logger }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RouterContext> => {
         const requestId = requestIdOf(req);
