@@ -152,14 +152,23 @@ async function rebuildWith(run: SqlRunner): Promise<void> {
  */
 export async function rebuildAggregates(db: PrismaClient | pg.ClientBase): Promise<void> {
   if ('$transaction' in db) {
-    await db.$transaction((tx) => rebuildWith({ execute: (sql) => tx.$executeRaw(sql), rows: (sql) => tx.$queryRaw(sql) }), {
-      timeout: 3_600_000,
-      maxWait: 60_000,
-    });
+    await db.$transaction(
+      async (tx) => {
+        // The service's connections cancel any statement past DATABASE_STATEMENT_TIMEOUT_MS; a rebuild
+        // of millions of attempts takes longer, deliberately, within this transaction only.
+        await tx.$executeRaw`SET LOCAL statement_timeout = 0`;
+        await rebuildWith({ execute: (sql) => tx.$executeRaw(sql), rows: (sql) => tx.$queryRaw(sql) });
+      },
+      {
+        timeout: 3_600_000,
+        maxWait: 60_000,
+      },
+    );
     return;
   }
   await db.query('BEGIN');
   try {
+    await db.query('SET LOCAL statement_timeout = 0');
     await rebuildWith({ execute: (sql) => db.query(sql.text, sql.values), rows: async (sql) => (await db.query(sql.text, sql.values)).rows });
     await db.query('COMMIT');
   } catch (error) {
