@@ -1,7 +1,12 @@
-import { graphqlRequest, type GraphQLResponse, type RequestOptions } from '@quizgraph/service-kit';
+import { REPO_ROOT } from '@quizgraph/prisma';
+import { startRouter, type RouterOptions, type RunningRouter } from '@quizgraph/router';
+import { composeSupergraph } from '@quizgraph/router/composition';
+import { createLogger, devServiceCredentialSigner, graphqlRequest, jwksKeySource, type GraphQLResponse, type RequestOptions } from '@quizgraph/service-kit';
 import { setRoleByEmail } from '@quizgraph/users/admin';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { expect, inject } from 'vitest';
+import type { RunningStack } from '../src/stack.js';
 
 /** A signed-in account of an end-to-end test. */
 export interface Account {
@@ -39,4 +44,26 @@ export function routerClient(url: () => string) {
   }
 
   return { api, ok, account };
+}
+
+/**
+ * A second router over a running stack's subgraphs (development mode unless `options` says otherwise),
+ * with the stack's development router key, so that the real subgraphs accept it. The caller closes it.
+ */
+export async function routerInFrontOf(stack: RunningStack, keysDir: string, options: Partial<RouterOptions> = {}): Promise<RunningRouter> {
+  const { users, quizzes, results } = stack.services;
+  return startRouter({
+    supergraphSdl: await composeSupergraph(join(REPO_ROOT, 'supergraph.yaml')),
+    subgraphUrls: { users: users.url, quizzes: quizzes.url, results: results.url },
+    port: 0,
+    host: '127.0.0.1',
+    logger: createLogger({ level: 'silent' }),
+    accessKeys: jwksKeySource(`${users.origin}/.well-known/jwks.json`),
+    serviceSigner: await devServiceCredentialSigner(keysDir, 'router'),
+    production: false,
+    corsOrigins: '*',
+    subgraphTimeoutMs: 10_000,
+    trustProxy: false,
+    ...options,
+  });
 }

@@ -1,7 +1,5 @@
-import { REPO_ROOT } from '@quizgraph/prisma';
-import { startRouter, type RouterOptions, type RunningRouter } from '@quizgraph/router';
-import { composeSupergraph } from '@quizgraph/router/composition';
-import { createLogger, devServiceCredentialSigner, graphqlRequest, jwksKeySource, type GraphQLResponse } from '@quizgraph/service-kit';
+import type { RouterOptions, RunningRouter } from '@quizgraph/router';
+import { graphqlRequest, type GraphQLResponse } from '@quizgraph/service-kit';
 import { createHash } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,6 +7,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startStack, type RunningStack } from '../src/stack.js';
+import { routerInFrontOf } from './e2eClient.js';
 
 /**
  * The public router refuses abusive query shapes before graphql-js validates them (where they cost
@@ -23,21 +22,7 @@ let tight: RunningRouter;
 const opened: RunningRouter[] = [];
 
 async function routerInFrontOfStack(keysDir: string, options: Partial<RouterOptions>): Promise<RunningRouter> {
-  const { users, quizzes, results } = stack.services;
-  const router = await startRouter({
-    supergraphSdl: await composeSupergraph(join(REPO_ROOT, 'supergraph.yaml')),
-    subgraphUrls: { users: users.url, quizzes: quizzes.url, results: results.url },
-    port: 0,
-    host: '127.0.0.1',
-    logger: createLogger({ level: 'silent' }),
-    accessKeys: jwksKeySource(`${users.origin}/.well-known/jwks.json`),
-    serviceSigner: await devServiceCredentialSigner(keysDir, 'router'),
-    production: false,
-    corsOrigins: '*',
-    subgraphTimeoutMs: 10_000,
-    trustProxy: false,
-    ...options,
-  });
+  const router = await routerInFrontOf(stack, keysDir, options);
   opened.push(router);
   return router;
 }

@@ -1,7 +1,4 @@
-import { REPO_ROOT } from '@quizgraph/prisma';
-import { startRouter, type RunningRouter, type RouterOptions } from '@quizgraph/router';
-import { composeSupergraph } from '@quizgraph/router/composition';
-import { createLogger, devServiceCredentialSigner, jwksKeySource } from '@quizgraph/service-kit';
+import type { RunningRouter, RouterOptions } from '@quizgraph/router';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -10,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startStack, type RunningStack } from '../src/stack.js';
-import { routerClient, type Account } from './e2eClient.js';
+import { routerClient, routerInFrontOf, type Account } from './e2eClient.js';
 
 /**
  * A subgraph that is down or slow costs only its own fields. Against the real stack with the results
@@ -19,7 +16,6 @@ import { routerClient, type Account } from './e2eClient.js';
  */
 let stack: RunningStack;
 let keysDir: string;
-let supergraphSdl: string;
 let author: Account;
 let player: Account;
 let quiz: { id: string; title: string; questionId: string; optionId: string };
@@ -45,7 +41,6 @@ beforeAll(async () => {
     ports: { router: 0, users: 0, quizzes: 0, results: 0 },
     logLevel: 'silent',
   });
-  supergraphSdl = await composeSupergraph(join(REPO_ROOT, 'supergraph.yaml'));
   author = await account('Paula Author', 'AUTHOR');
   player = await account('Pete Player');
   const title = `Partial planets ${randomUUID().slice(0, 6)}`;
@@ -128,18 +123,8 @@ async function routerWithFake(
   const fake = await startFakeSubgraph(target, behaviour);
   opened.push(fake);
   const { users, quizzes, results } = stack.services;
-  const router: RunningRouter = await startRouter({
-    supergraphSdl,
+  const router: RunningRouter = await routerInFrontOf(stack, keysDir, {
     subgraphUrls: { users: users.url, quizzes: quizzes.url, results: results.url, [target]: fake.url },
-    port: 0,
-    host: '127.0.0.1',
-    logger: createLogger({ level: 'silent' }),
-    accessKeys: jwksKeySource(`${stack.services.users.origin}/.well-known/jwks.json`),
-    // The router's development key, from the stack's folder: the real subgraphs accept this router.
-    serviceSigner: await devServiceCredentialSigner(keysDir, 'router'),
-    production: false,
-    corsOrigins: '*',
-    trustProxy: false,
     ...options,
   });
   opened.push(router);

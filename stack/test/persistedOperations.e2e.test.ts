@@ -1,13 +1,11 @@
-import { REPO_ROOT } from '@quizgraph/prisma';
-import { safelistFrom, startRouter, type RunningRouter } from '@quizgraph/router';
-import { composeSupergraph } from '@quizgraph/router/composition';
-import { createLogger, devServiceCredentialSigner, jwksKeySource } from '@quizgraph/service-kit';
+import { safelistFrom, type RunningRouter } from '@quizgraph/router';
 import { createHash } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startStack, type RunningStack } from '../src/stack.js';
+import { routerInFrontOf } from './e2eClient.js';
 
 let stack: RunningStack;
 let keysDir: string;
@@ -25,19 +23,9 @@ const post = (url: string, body: unknown) =>
 beforeAll(async () => {
   keysDir = join(await mkdtemp(join(tmpdir(), 'quizgraph-persisted-')), 'keys');
   stack = await startStack({ databases: inject('databaseUrls'), keysDir, ports: { router: 0, users: 0, quizzes: 0, results: 0 }, logLevel: 'silent' });
-  const { users, quizzes, results } = stack.services;
-  safelisted = await startRouter({
-    supergraphSdl: await composeSupergraph(join(REPO_ROOT, 'supergraph.yaml')),
-    subgraphUrls: { users: users.url, quizzes: quizzes.url, results: results.url },
-    port: 0,
-    host: '127.0.0.1',
-    logger: createLogger({ level: 'silent' }),
-    accessKeys: jwksKeySource(`${users.origin}/.well-known/jwks.json`),
-    serviceSigner: await devServiceCredentialSigner(keysDir, 'router'),
+  safelisted = await routerInFrontOf(stack, keysDir, {
     production: true,
-    corsOrigins: '*',
     subgraphTimeoutMs: 5_000,
-    trustProxy: false,
     safelist: safelistFrom({
       format: 'apollo-persisted-query-manifest',
       version: 1,
