@@ -349,6 +349,8 @@ function measureDocument(
   // The operation's variables with their defaults (set per operation below).
   let variables: Record<string, unknown> = {};
   const totals = { depth: 0, aliases: 0, directives: 0, repeatedFields: 0, fields: 0 };
+  /** Fragment spreads and inline fragments walked: bounded like fields (see walk). */
+  let fragmentsVisited = 0;
   // Selections per place (response keys from the root): validation compares every pair at one place.
   const selectionsAt = new Map<string, number>();
   const reached = new Set<string>();
@@ -374,6 +376,9 @@ function measureDocument(
     let cost = 0;
     for (const selection of selectionSet.selections) {
       countDirectives(selection.directives);
+      // Spreads and inline fragments count as selections too: a chain of fragments made only of
+      // spreads (each spreading the next twice) selects no field yet doubles the walk at each link.
+      if (selection.kind !== Kind.FIELD && ++fragmentsVisited > limits.maxFields) refuse('TOO_MANY_FIELDS', fragmentsVisited, limits.maxFields);
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? model.schema.getType(selection.typeCondition.name.value) : parentType;
         cost += walk(selection.selectionSet, type ?? undefined, path, depth, maxDepth, sizedFields, spreading);

@@ -226,6 +226,9 @@ describe('the abusive shapes, refused in milliseconds by the default limits', ()
     refusedFast(bomb, 'QUERY_TOO_DEEP');
     // 2^20 fields once expanded: the walk stops at the field limit, whatever the other limits allow.
     refusedFast(bomb, 'TOO_MANY_FIELDS', { ...limits, maxAliases: 1e9, maxDepth: 100 });
+    // Spreads only, no field, no alias, no depth: each link spreads the next twice (2^30 visits).
+    const spreads = Array.from({ length: 30 }, (_, i) => `fragment S${i} on Query { ...S${i + 1} ...S${i + 1} }`);
+    refusedFast(`query Q { ...S0 } ${spreads.join(' ')} fragment S30 on Query { ...Missing }`, 'TOO_MANY_FIELDS');
   });
 
   it('while an introspection query (GraphiQL, Sandbox, codegen) passes', () => {
