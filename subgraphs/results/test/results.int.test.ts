@@ -161,6 +161,22 @@ describe('submitQuiz', () => {
     }
   });
 
+  it('adds a new QuizPlayed event rather than rewrite one whose delivery was tried (a consumer may have applied it)', async () => {
+    const key = quiz([1]);
+    const who = player();
+    expect((await submit(who.token, key, [0])).errors).toBeUndefined();
+    const db = new pg.Client({ connectionString: inject('databaseUrls').results });
+    await db.connect();
+    try {
+      await db.query(`UPDATE "OutboxEvent" SET attempts = 1 WHERE type = 'QuizPlayed' AND payload->>'quizId' = $1`, [key.quizId]);
+      expect((await submit(who.token, key, [0])).errors).toBeUndefined();
+      const { rows } = await db.query(`SELECT payload FROM "OutboxEvent" WHERE type = 'QuizPlayed' AND payload->>'quizId' = $1 ORDER BY "createdAt"`, [key.quizId]);
+      expect(rows.map((r) => r.payload.attempts)).toEqual([1, 2]);
+    } finally {
+      await db.end();
+    }
+  });
+
   it('scores on the server against the key and records the attempt', async () => {
     const key = quiz([1, 2, 3]);
     const { token, userId } = player();
