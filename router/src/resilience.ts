@@ -54,7 +54,8 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { retries: 2, baseDelayMs: 50, maxDelayMs: 1_000 };
 
 /** The kind of GraphQL operation a subgraph request carries. */
-export type OperationKind = 'query' | 'mutation' | 'subscription';
+/** `unknown`: a document the router cannot classify, which is never retried (it might write). */
+export type OperationKind = 'query' | 'mutation' | 'subscription' | 'unknown';
 
 /**
  * Whether a failed attempt may be tried again. Only queries: a mutation whose request timed out or
@@ -83,7 +84,8 @@ export function operationKindOf(query: string): OperationKind {
   // The gateway writes the operation first (`query Name(...) {`, `mutation ...`, or a bare `{`),
   // fragments after it. Comments are never generated.
   const keyword = /^\s*(query|mutation|subscription)\b/.exec(query)?.[1];
-  return (keyword as OperationKind | undefined) ?? 'query';
+  if (keyword) return keyword as OperationKind;
+  return /^\s*\{/.test(query) ? 'query' : 'unknown';
 }
 
 export interface CircuitBreakerOptions {

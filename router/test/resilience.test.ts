@@ -40,6 +40,8 @@ describe('the retry rule', () => {
   it('reads the operation type from the subgraph request', () => {
     expect(operationKindOf('query Q__results__1($representations:[_Any!]!){_entities(representations:$representations){__typename}}')).toBe('query');
     expect(operationKindOf('{leaderboard{totalCount}}')).toBe('query');
+    // What cannot be classified is never retried.
+    expect(operationKindOf('# a comment\nmutation M { logout }')).toBe('unknown');
     expect(operationKindOf('mutation M__results__0($q:ID!){submitQuiz(quizId:$q,answers:[]){id}}')).toBe('mutation');
     expect(operationKindOf('  mutation{logoutEverywhere}')).toBe('mutation');
   });
