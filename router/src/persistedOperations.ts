@@ -27,12 +27,16 @@ export type PersistedQueryManifest = z.infer<typeof manifestSchema>;
 export interface Safelist {
   /** The body of the operation with this id, if the manifest has it. */
   byId(id: string): string | undefined;
-  /** Whether this body (up to whitespace) is one of the manifest's. */
+  /** Whether this body (but for leading and trailing whitespace) is one of the manifest's. */
   hasBody(body: string): boolean;
   size: number;
 }
 
-const normalise = (body: string) => body.replace(/\s+/g, ' ').trim();
+/**
+ * Bodies compare exactly, but for leading and trailing whitespace: whitespace inside could change a
+ * string literal or bring a commented-out line to life.
+ */
+const normalise = (body: string) => body.trim();
 
 export function safelistFrom(manifest: unknown): Safelist {
   const parsed = manifestSchema.safeParse(manifest);
