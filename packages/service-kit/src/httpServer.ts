@@ -32,6 +32,8 @@ export async function listen(
   installHttpErrorHandlers(app, logger);
   const { readinessGraceMs, drainTimeoutMs } = { ...DEFAULT_SHUTDOWN_SETTINGS, ...shutdown };
   let phase: 'serving' | 'unready' | 'draining' = 'serving';
+  /** Responses not yet finished: told to close their connection when draining begins. */
+  const inFlight = new Set<import('node:http').ServerResponse>();
   // In front of the app, so that every process's /ready fails the moment shutdown begins, whatever its
   // own check would say.
   const server = createServer((req, res) => {
@@ -43,6 +45,12 @@ export async function listen(
       // Keep-alive clients (the router's connections to subgraphs) reconnect to another replica.
       if (phase === 'draining') res.setHeader('connection', 'close');
     }
+    inFlight.add(res);
+    res.once('close', () => {
+      inFlight.delete(res);
+      // Its connection is idle now: while draining, close it rather than wait for keep-alive to expire.
+      if (phase === 'draining') setImmediate(() => server.closeIdleConnections());
+    });
     app(req, res);
   });
   await new Promise<void>((resolve, reject) => {
@@ -57,6 +65,7 @@ export async function listen(
     phase = 'unready';
     if (readinessGraceMs > 0) await new Promise((resolve) => setTimeout(resolve, readinessGraceMs));
     phase = 'draining';
+    for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
     await new Promise<void>((resolve, reject) => {
       const force = setTimeout(() => {
         logger?.warn({ drainTimeoutMs }, 'in-flight requests outlived the drain timeout: closing their connections');

@@ -1,5 +1,5 @@
 import express from 'express';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { listen, type ShutdownSettings } from '../src/index.js';
 
@@ -56,6 +56,30 @@ describe('graceful shutdown', () => {
     expect(closed).toBe(true);
     // close() is idempotent: a second signal or caller waits for the same shutdown.
     await running.close();
+  });
+
+  it('tells a keep-alive client whose request is in flight to close its connection, and does not wait for it to idle out', async () => {
+    const { running, port, release, inFlight } = await slowServer({ drainTimeoutMs: 30_000 });
+    const agent = new Agent({ keepAlive: true });
+    try {
+      const slow = new Promise<{ connection: unknown }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path: '/slow', agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ connection: res.headers.connection }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      await inFlight;
+      let closed = false;
+      const closing = running.close().then(() => (closed = true));
+      release();
+      expect(await slow).toEqual({ connection: 'close' });
+      await closing;
+      expect(closed).toBe(true);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('answers /ready with 503 during the readiness grace while it still serves other requests', async () => {
