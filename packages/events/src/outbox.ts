@@ -37,9 +37,10 @@ export async function enqueueLatestState<T extends EventType>(
   const [enqueued] = await tx.$queryRaw<Array<{ id: string }>>`
     WITH pending AS (
       SELECT id FROM "OutboxEvent"
-      -- Never tried yet: a row whose delivery failed may still have been applied by a consumer, which
-      -- would then drop a new payload under the same id as a duplicate.
-      WHERE "publishedAt" IS NULL AND "deadAt" IS NULL AND attempts = 0 AND ("lockedUntil" IS NULL OR "lockedUntil" <= clock_timestamp())
+      -- Never handed to a relay's delivery: a row that was (failed, or its lease ran out mid-delivery)
+      -- may still have been applied by a consumer, which would then drop a new payload under the same
+      -- id as a duplicate. A relay clears the lease of rows it claimed but did not reach.
+      WHERE "publishedAt" IS NULL AND "deadAt" IS NULL AND attempts = 0 AND "lockedUntil" IS NULL
         AND type = ${event.type} AND payload ->> ${about} = ${String(payload[about])}
       ORDER BY "createdAt" DESC LIMIT 1
       FOR UPDATE SKIP LOCKED

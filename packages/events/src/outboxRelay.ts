@@ -191,21 +191,25 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelayCore 
     return rows.sort((a, b) => a.position - b.position);
   }
 
-  async function release(rows: ClaimedRow[]): Promise<void> {
+  /** Gives back rows this pass leased (`lease`: its lockedUntil) and did not reach; another relay's lease is left alone. */
+  async function release(rows: ClaimedRow[], lease: Date): Promise<void> {
     if (rows.length === 0) return;
-    await db.$executeRaw`UPDATE "OutboxEvent" SET "lockedUntil" = NULL WHERE id = ANY(${rows.map((r) => r.id)}::uuid[])`;
+    await db.$executeRaw`
+      UPDATE "OutboxEvent" SET "lockedUntil" = NULL WHERE id = ANY(${rows.map((r) => r.id)}::uuid[]) AND "lockedUntil" = ${lease}::timestamptz`;
   }
 
   async function relayOnce(): Promise<RelayPassResult> {
     const result: RelayPassResult = { delivered: 0, deadLettered: 0, retrying: 0 };
     const claimedAt = clock();
     const leaseEnd = claimedAt.getTime() + settings.leaseMs;
-    const rows = await claim(claimedAt, new Date(leaseEnd));
+    // The lease's end is also its token: outcomes are written only while this pass still holds it.
+    const lease = new Date(leaseEnd);
+    const rows = await claim(claimedAt, lease);
     for (const [index, row] of rows.entries()) {
       // Stopping, or the lease would run out during this delivery: leave the rest to the next pass.
       const worstCase = settings.deliveryTimeoutMs * (isEventType(row.type) ? consumersOf(row.type).length : 1);
       if (halted || (index > 0 && clock().getTime() + worstCase > leaseEnd)) {
-        await release(rows.slice(index));
+        await release(rows.slice(index), lease);
         break;
       }
       const outcome = await deliver(row);
@@ -214,7 +218,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelayCore 
       if (outcome.ok) {
         await db.$executeRaw`
           UPDATE "OutboxEvent" SET "publishedAt" = ${now}::timestamptz, attempts = ${attempts}::int, "lockedUntil" = NULL
-          WHERE id = ${row.id}::uuid`;
+          WHERE id = ${row.id}::uuid AND "lockedUntil" = ${lease}::timestamptz`;
         result.delivered += 1;
         continue;
       }
@@ -223,7 +227,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelayCore 
         const why = outcome.permanent ? reason : `gave up after ${attempts} attempts: ${reason}`;
         await db.$executeRaw`
           UPDATE "OutboxEvent" SET "deadAt" = ${now}::timestamptz, attempts = ${attempts}::int, "lastError" = ${why}, "lockedUntil" = NULL
-          WHERE id = ${row.id}::uuid`;
+          WHERE id = ${row.id}::uuid AND "lockedUntil" = ${lease}::timestamptz`;
         logger.error({ eventId: row.id, type: row.type, attempts, reason: why }, 'event dead-lettered: it no longer holds back the events after it');
         result.deadLettered += 1;
         continue;
@@ -231,11 +235,11 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelayCore 
       const nextAttemptAt = new Date(now.getTime() + retryDelayMs(attempts, settings, random));
       await db.$executeRaw`
         UPDATE "OutboxEvent" SET attempts = ${attempts}::int, "lastError" = ${reason}, "nextAttemptAt" = ${nextAttemptAt}::timestamptz, "lockedUntil" = NULL
-        WHERE id = ${row.id}::uuid`;
+        WHERE id = ${row.id}::uuid AND "lockedUntil" = ${lease}::timestamptz`;
       logger.warn({ eventId: row.id, type: row.type, attempts, reason, nextAttemptAt }, 'event not delivered yet; will retry');
       result.retrying = 1;
       // Keep order: the events after this one wait for it.
-      await release(rows.slice(index + 1));
+      await release(rows.slice(index + 1), lease);
       break;
     }
     return result;

@@ -237,6 +237,23 @@ describe('outbox relay', () => {
     expect(deliveredIds()).toEqual([leased, after]);
   });
 
+  it('writes no outcome for an event another relay took over while this one was delivering it', async () => {
+    const [slow] = await enqueue(1);
+    const r = relay();
+    const otherLease = new Date(r.clock.now.getTime() + 120_000);
+    answers = [
+      async (body, res) => {
+        // This relay stalled past its lease: another one took the event over meanwhile.
+        await pool.query(`UPDATE "OutboxEvent" SET "lockedUntil" = $2 WHERE id = $1`, [slow, otherLease]);
+        received.push(JSON.parse(body));
+        res.writeHead(204).end();
+      },
+    ];
+    await r.relayOnce();
+    // Still the other relay's to finish: not marked published (nor released) by this one.
+    expect(await row(slow!)).toMatchObject({ publishedAt: null, attempts: 0, lockedUntil: otherLease });
+  });
+
   it('releases what it has not reached when halted mid-pass', async () => {
     const ids = await enqueue(3);
     const r = relay();

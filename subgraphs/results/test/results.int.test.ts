@@ -161,7 +161,7 @@ describe('submitQuiz', () => {
     }
   });
 
-  it('adds a new QuizPlayed event rather than rewrite one whose delivery was tried (a consumer may have applied it)', async () => {
+  it('adds a new QuizPlayed event rather than rewrite one a relay leased or tried (a consumer may have applied it)', async () => {
     const key = quiz([1]);
     const who = player();
     expect((await submit(who.token, key, [0])).errors).toBeUndefined();
@@ -170,8 +170,11 @@ describe('submitQuiz', () => {
     try {
       await db.query(`UPDATE "OutboxEvent" SET attempts = 1 WHERE type = 'QuizPlayed' AND payload->>'quizId' = $1`, [key.quizId]);
       expect((await submit(who.token, key, [0])).errors).toBeUndefined();
+      // Nor one a relay leased, even once its lease ran out (it may be mid-delivery, or have crashed there).
+      await db.query(`UPDATE "OutboxEvent" SET "lockedUntil" = now() - interval '1 minute' WHERE type = 'QuizPlayed' AND payload->>'quizId' = $1 AND attempts = 0`, [key.quizId]);
+      expect((await submit(who.token, key, [0])).errors).toBeUndefined();
       const { rows } = await db.query(`SELECT payload FROM "OutboxEvent" WHERE type = 'QuizPlayed' AND payload->>'quizId' = $1 ORDER BY "createdAt"`, [key.quizId]);
-      expect(rows.map((r) => r.payload.attempts)).toEqual([1, 2]);
+      expect(rows.map((r) => r.payload.attempts)).toEqual([1, 2, 3]);
     } finally {
       await db.end();
     }
