@@ -10,6 +10,7 @@ import {
   listen,
   REQUEST_ID_HEADER,
   requestIdOf,
+  requestLogPlugin,
   verifyAccessToken,
   type KeySource,
   type Logger,
@@ -109,7 +110,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     ...(options.safelist ? { persistedQueries: false as const } : {}),
     // "Did you mean …" names fields of the schema: a map of it for whoever probes, with introspection off.
     hideSchemaDetailsFromClientErrors: options.production,
-    formatError: keepingLimitErrors(options.production ? withoutSuggestions(createErrorFormatter(logger)) : createErrorFormatter(logger)),
+    formatError: keepingLimitErrors(options.production ? withoutSuggestions(createErrorFormatter()) : createErrorFormatter()),
     includeStacktraceInErrorResponses: false,
     // queryLimitsGate counts tokens before this parse; the parser's own limit backs it up.
     parseOptions: { maxTokens: queryLimits.maxTokens },
@@ -122,6 +123,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       // Limits of a request sent as a persisted query's hash (the gate below checks every other).
       queryLimitsPlugin(limitsOptions),
       operationResolutionPlugin(),
+      requestLogPlugin<RouterContext>(),
       legacyJsonStatusPlugin(),
       // Production serves no page at all: Apollo's production page still loads its script from Apollo's CDN.
       options.production

@@ -1,5 +1,4 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { Logger } from './logger.js';
 
 /** The `extensions.code` values a client can branch on. */
 export type ErrorCode =
@@ -91,20 +90,24 @@ const CLIENT_CODES = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** Whether an `extensions.code` is one a client is meant to see (and act on). */
+export function isClientErrorCode(code: string): boolean {
+  return CLIENT_CODES.has(code);
+}
+
 /**
  * Builds Apollo Server's `formatError`: errors a client is meant to see pass through; anything else
- * (a bug, a database failure) is logged in full and reaches the client only as INTERNAL_SERVER_ERROR.
+ * (a bug, a database failure) reaches the client only as INTERNAL_SERVER_ERROR. Its details are logged
+ * with the request id by requestLogPlugin (requestLog.ts).
  */
-export function createErrorFormatter(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+export function createErrorFormatter() {
+  return (formatted: GraphQLFormattedError, _error?: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       // `response` and `serviceName` are what @apollo/gateway adds about a subgraph: internal.
       const { stacktrace: _stacktrace, response: _response, serviceName: _serviceName, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-    logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
     return {
       message: 'Internal server error.',
       ...(formatted.path ? { path: formatted.path } : {}),

@@ -2,6 +2,7 @@ export * from './errors.js';
 export * from './httpServer.js';
 export * from './httpErrors.js';
 export * from './nulBytes.js';
+export * from './requestLog.js';
 export * from './keys.js';
 export * from './logger.js';
 export * from './requestContext.js';

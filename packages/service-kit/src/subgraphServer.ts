@@ -5,6 +5,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import type { GraphQLSchema } from 'graphql';
 import { createErrorFormatter } from './errors.js';
 import { refuseNulBytesPlugin } from './nulBytes.js';
+import { requestLogPlugin } from './requestLog.js';
 import { listen, type RunningServer } from './httpServer.js';
 import type { Logger } from './logger.js';
 import type { ShutdownSettings } from './shutdown.js';
@@ -88,10 +89,10 @@ export async function startSubgraphServer<TContext extends BaseContext>(
 
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
-    formatError: createErrorFormatter(logger),
+    formatError: createErrorFormatter(),
     // The subgraph is never browsed directly (Sandbox lives on the router), and traces go to no Apollo
     // usage reporting, so inline traces would only add weight to every response.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), refuseNulBytesPlugin(200)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), refuseNulBytesPlugin(200), requestLogPlugin<TContext>()],
     includeStacktraceInErrorResponses: false,
     // The process owner shuts down in order (router, subgraphs, database): Apollo's own SIGINT handler
     // would stop this server and re-raise the signal, killing the process halfway.
