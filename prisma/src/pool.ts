@@ -82,6 +82,8 @@ export interface ServiceDatabase<TClient> {
   statements(): number;
   /** Resolves when the database answers: what `/ready` reports. */
   ping(): Promise<void>;
+  /** The pool's connections now: open, idle, and requests waiting for one (metrics). */
+  poolStats(): { total: number; idle: number; waiting: number };
   /** Disconnects the client, then ends its pool. */
   close(): Promise<void>;
 }
@@ -112,6 +114,7 @@ export function openServiceDatabase<TClient extends { $disconnect(): Promise<voi
     ping: async () => {
       await pool.query('SELECT 1');
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await db.$disconnect();
       await pool.end();

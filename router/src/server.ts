@@ -1,5 +1,5 @@
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -11,6 +11,7 @@ import {
   REQUEST_ID_HEADER,
   requestIdOf,
   requestLogPlugin,
+  createMetrics,
   verifyAccessToken,
   type KeySource,
   type Logger,
@@ -87,6 +88,12 @@ function withoutSuggestions(format: ReturnType<typeof createErrorFormatter>): Re
 export async function startRouter(options: RouterOptions): Promise<RunningRouter> {
   const { logger } = options;
   const subgraphUrl = (name: string, url: string | undefined) => options.subgraphUrls[name] ?? url ?? '';
+  const metrics = createMetrics('router');
+  const observeFetch = metrics.histogram(
+    'quizgraph_subgraph_fetch_duration_seconds',
+    'Calls from the router to a subgraph (retries included), by subgraph and outcome.',
+    ['subgraph', 'outcome'],
+  );
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
@@ -97,6 +104,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
         timeoutMs: options.subgraphTimeoutMs,
         ...(options.subgraphResilience ? { resilience: options.subgraphResilience } : {}),
         logger,
+        observe: (subgraph, outcome, seconds) => observeFetch({ subgraph, outcome }, seconds),
       }),
     logger,
   });
@@ -124,6 +132,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       queryLimitsPlugin(limitsOptions),
       operationResolutionPlugin(),
       requestLogPlugin<RouterContext>(),
+      metrics.plugin as ApolloServerPlugin<RouterContext>,
       legacyJsonStatusPlugin(),
       // Production serves no page at all: Apollo's production page still loads its script from Apollo's CDN.
       options.production
@@ -152,6 +161,10 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     );
     const ready = checks.every(([, state]) => state === 'ready');
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
+  });
+  app.get('/metrics', async (_req, res) => {
+    const { contentType, body } = await metrics.render();
+    res.type(contentType).send(body);
   });
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_PAYLOADS, type EventPayload, type EventType, type NewEvent } from './contract.js';
+import type { Metrics } from '@quizgraph/service-kit';
 import type { SqlClient } from './sql.js';
 
 /**
@@ -68,4 +69,17 @@ export async function requeueDeadEvents(db: SqlClient, ids?: readonly string[]):
   }
   return db.$executeRaw`
     UPDATE "OutboxEvent" SET "deadAt" = NULL, attempts = 0, "nextAttemptAt" = NULL, "lockedUntil" = NULL WHERE "deadAt" IS NOT NULL`;
+}
+
+/** The outbox's backlog at each scrape: events waiting for delivery, and dead letters (metrics). */
+export function addOutboxMetrics(metrics: Metrics, db: SqlClient): void {
+  metrics.gauge('quizgraph_outbox_events', 'Outbox events not delivered: pending (to deliver or retry) and dead (dead letters).', ['state'], async () => {
+    const [row] = await db.$queryRaw<Array<{ pending: number; dead: number }>>`
+      SELECT count(*) FILTER (WHERE "deadAt" IS NULL)::int AS pending, count(*) FILTER (WHERE "deadAt" IS NOT NULL)::int AS dead
+      FROM "OutboxEvent" WHERE "publishedAt" IS NULL`;
+    return [
+      { labels: { state: 'pending' }, value: row?.pending ?? 0 },
+      { labels: { state: 'dead' }, value: row?.dead ?? 0 },
+    ];
+  });
 }

@@ -3,6 +3,7 @@ export * from './httpServer.js';
 export * from './httpErrors.js';
 export * from './nulBytes.js';
 export * from './requestLog.js';
+export * from './metrics.js';
 export * from './keys.js';
 export * from './logger.js';
 export * from './requestContext.js';

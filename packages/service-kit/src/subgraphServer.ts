@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
@@ -6,6 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createErrorFormatter } from './errors.js';
 import { refuseNulBytesPlugin } from './nulBytes.js';
 import { requestLogPlugin } from './requestLog.js';
+import { createMetrics, type Metrics } from './metrics.js';
 import { listen, type RunningServer } from './httpServer.js';
 import type { Logger } from './logger.js';
 import type { ShutdownSettings } from './shutdown.js';
@@ -28,6 +29,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   routes?(app: Express, requireCaller: (allowed: readonly string[]) => express.RequestHandler): void;
   port: number;
   host: string;
+  /** The service's metrics (with its own gauges), served at /metrics; one is made when omitted. */
+  metrics?: Metrics;
   /** Readiness grace and drain timeout when closing (defaults: DEFAULT_SHUTDOWN_SETTINGS). */
   shutdown?: Partial<ShutdownSettings>;
 }
@@ -85,6 +88,12 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       res.status(503).json({ status: 'unavailable', service: name });
     }
   });
+  const metrics = options.metrics ?? createMetrics(name);
+  // Like /health and /ready, for the operator's scraper on the internal network (no credential).
+  app.get('/metrics', async (_req, res) => {
+    const { contentType, body } = await metrics.render();
+    res.type(contentType).send(body);
+  });
   options.routes?.(app, requireCaller);
 
   const apollo = new ApolloServer<TContext>({
@@ -92,7 +101,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     formatError: createErrorFormatter(),
     // The subgraph is never browsed directly (Sandbox lives on the router), and traces go to no Apollo
     // usage reporting, so inline traces would only add weight to every response.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), refuseNulBytesPlugin(200), requestLogPlugin<TContext>()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), refuseNulBytesPlugin(200), requestLogPlugin<TContext>(), metrics.plugin as ApolloServerPlugin<TContext>],
     includeStacktraceInErrorResponses: false,
     // The process owner shuts down in order (router, subgraphs, database): Apollo's own SIGINT handler
     // would stop this server and re-raise the signal, killing the process halfway.

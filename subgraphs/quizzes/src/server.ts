@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { openServiceDatabase, type DatabaseTimeouts } from '@quizgraph/prisma';
-import { eventsRoute, startOutboxRelay, type OutboxRelaySettings, type Subscriber } from '@quizgraph/events';
+import { addOutboxMetrics, eventsRoute, startOutboxRelay, type OutboxRelaySettings, type Subscriber } from '@quizgraph/events';
 import { answerKeyTag } from '@quizgraph/assessment';
 import {
   isUuid,
@@ -11,6 +11,8 @@ import {
   type RunningService,
   type ServiceCredentialSigner,
   type ShutdownSettings,
+  addDatabasePoolMetrics,
+  createMetrics
 } from '@quizgraph/service-kit';
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
@@ -74,7 +76,11 @@ export async function startQuizzesService(options: QuizzesServiceOptions): Promi
     ...(options.outboxIntervalMs ? { intervalMs: options.outboxIntervalMs } : {}),
   });
 
+  const metrics = createMetrics('quizzes');
+  addDatabasePoolMetrics(metrics, { requests: database.poolStats, background: relayDatabase.poolStats });
+  addOutboxMetrics(metrics, relayDatabase.db);
   const server = await startSubgraphServer<Context>({
+    metrics,
     name: 'quizzes',
     schema,
     logger: options.logger,

@@ -1,6 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { eventsRoute, startOutboxRelay, type OutboxRelaySettings, type Subscriber } from '@quizgraph/events';
+import { addOutboxMetrics, eventsRoute, startOutboxRelay, type OutboxRelaySettings, type Subscriber } from '@quizgraph/events';
 import { openServiceDatabase, type DatabaseTimeouts } from '@quizgraph/prisma';
 import {
   startSubgraphServer,
@@ -9,6 +9,8 @@ import {
   type RunningService,
   type ServiceCredentialSigner,
   type ShutdownSettings,
+  addDatabasePoolMetrics,
+  createMetrics
 } from '@quizgraph/service-kit';
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
@@ -88,7 +90,11 @@ export async function startResultsService(options: ResultsServiceOptions): Promi
     logger: options.logger,
   });
 
+  const metrics = createMetrics('results');
+  addDatabasePoolMetrics(metrics, { requests: database.poolStats, background: relayDatabase.poolStats });
+  addOutboxMetrics(metrics, relayDatabase.db);
   const server = await startSubgraphServer<Context>({
+    metrics,
     name: 'results',
     schema,
     logger: options.logger,

@@ -1,6 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { startOutboxRelay, type OutboxRelaySettings, type Subscriber } from '@quizgraph/events';
+import { addOutboxMetrics, startOutboxRelay, type OutboxRelaySettings, type Subscriber } from '@quizgraph/events';
 import { openServiceDatabase, type DatabaseTimeouts } from '@quizgraph/prisma';
 import {
   publicJwks,
@@ -12,6 +12,8 @@ import {
   type RunningService,
   type ServiceCredentialSigner,
   type ShutdownSettings,
+  addDatabasePoolMetrics,
+  createMetrics
 } from '@quizgraph/service-kit';
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
@@ -85,7 +87,11 @@ export async function startUsersService(options: UsersServiceOptions): Promise<R
   if (options.passwordWork) configurePasswordWork(options.passwordWork);
   await decoyPasswordHash();
 
+  const metrics = createMetrics('users');
+  addDatabasePoolMetrics(metrics, { requests: database.poolStats, background: relayDatabase.poolStats });
+  addOutboxMetrics(metrics, relayDatabase.db);
   const server = await startSubgraphServer<Context>({
+    metrics,
     name: 'users',
     schema,
     logger: options.logger,
