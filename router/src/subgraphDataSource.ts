@@ -24,6 +24,17 @@ import {
 } from './resilience.js';
 
 /** How the router rides out a subgraph that is down or slow (all optional: defaults in resilience.ts). */
+type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource<RouterContext>['process']>>;
+
+/** A copy of an answer's JSON parts (the gateway merges into them), sharing nothing with the original. */
+function copyOf(response: SubgraphResponse): SubgraphResponse {
+  const copy: SubgraphResponse = { ...response };
+  if (response.data !== undefined) copy.data = structuredClone(response.data);
+  if (response.errors !== undefined) copy.errors = structuredClone(response.errors);
+  if (response.extensions !== undefined) copy.extensions = structuredClone(response.extensions);
+  return copy;
+}
+
 export interface SubgraphResilienceOptions {
   /** Retries of a failed query (never a mutation) after a network error, a timeout or a 5xx. */
   retries?: number;
@@ -109,8 +120,32 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     });
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions<RouterContext>) {
+  /** Identical queries in flight to this subgraph, by what makes their answer: text, variables, caller. */
+  private readonly inFlight = new Map<string, { response: Promise<SubgraphResponse>; joiners: number }>();
+
+  override async process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<SubgraphResponse> {
     // Health checks and schema loading (not used: the supergraph is static) go through untouched.
+    if (!('incomingRequestContext' in options)) return super.process(options);
+    const { request } = options;
+    if (operationKindOf(request.query ?? '') !== 'query') return this.call(options);
+    // Merged: a query identical to one already on its way to this subgraph, for the same caller (the
+    // answer may depend on who asks: the access token is part of the key), waits for that answer
+    // instead of asking again. Mutations never merge. Each gets its own copy of a shared answer.
+    const accessToken = options.incomingRequestContext.context.accessToken ?? null;
+    const key = JSON.stringify([request.query, request.variables ?? null, request.operationName ?? null, accessToken]);
+    const pending = this.inFlight.get(key);
+    if (pending) {
+      pending.joiners += 1;
+      return copyOf(await pending.response);
+    }
+    const entry = { response: this.call(options).finally(() => this.inFlight.delete(key)), joiners: 0 };
+    this.inFlight.set(key, entry);
+    const response = await entry.response;
+    return entry.joiners > 0 ? copyOf(response) : response;
+  }
+
+  /** One call to the subgraph, with retries and the breaker. */
+  private async call(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<SubgraphResponse> {
     if (!('incomingRequestContext' in options)) return super.process(options);
     const { request } = options;
     const context = options.incomingRequestContext.context;
