@@ -8,6 +8,7 @@ import {
   createLogger,
   CREDENTIAL_HOLDERS,
   jwksKeySource,
+  keySettingsFromEnv,
   loadOrCreateDevKeyRing,
   loadServiceCredentials,
   type CredentialHolder,
@@ -62,7 +63,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const logger = createLogger({ level: options.logLevel ?? 'info', pretty: options.prettyLogs ?? false });
   const accessTokenKeys = await loadOrCreateDevKeyRing(options.keysDir, 'access');
   // Each process its own key pair, as in production: the router's key cannot speak for results.
-  const keySettings = { keysDir: options.keysDir, accessTokenPrivateKeys: undefined, accessTokenJwksUrl: undefined, serviceCredentialPrivateKeys: undefined, serviceCredentialPublicKeys: undefined };
+  const keySettings = keySettingsFromEnv({}, false, options.keysDir);
   const credentials = Object.fromEntries(
     await Promise.all(CREDENTIAL_HOLDERS.map(async (holder) => [holder, await loadServiceCredentials(keySettings, holder)] as const)),
   ) as Record<CredentialHolder, ServiceCredentials>;
