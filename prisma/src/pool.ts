@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import { endStatementSpan, startStatementSpan } from './tracing.js';
 
 export interface CountingPool {
   pool: pg.Pool;
@@ -68,9 +69,32 @@ export function createCountingPool(connectionString: string, max = 10, statement
     // The transaction's next statement fails and its caller sees that error.
     client.on('error', () => undefined);
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    const database = (client as { database?: string }).database;
     (client as { query: unknown }).query = (...args: unknown[]) => {
       statements += 1;
-      return query(...args);
+      const first = args[0];
+      const text = typeof first === 'string' ? first : (first as { text?: unknown } | undefined)?.text;
+      const span = typeof text === 'string' ? startStatementSpan(text, database) : undefined;
+      if (!span) return query(...args);
+      // The span ends when the statement settles: through its callback, or its promise (Prisma's adapter).
+      const last = args[args.length - 1];
+      if (typeof last === 'function') {
+        args[args.length - 1] = (error: unknown, result: unknown) => {
+          endStatementSpan(span, error ?? undefined);
+          (last as (error: unknown, result: unknown) => void)(error, result);
+        };
+        return query(...args);
+      }
+      const result = query(...args);
+      if (result && typeof (result as Promise<unknown>).then === 'function') {
+        (result as Promise<unknown>).then(
+          () => endStatementSpan(span),
+          (error: unknown) => endStatementSpan(span, error),
+        );
+      } else {
+        endStatementSpan(span);
+      }
+      return result;
     };
   });
   return { pool, statements: () => statements };

@@ -4,9 +4,12 @@ import {
   nodeEnvSchema,
   parseEnv,
   SHUTDOWN_ENV,
+  TRACING_ENV,
+  tracingSettingsFromEnv,
   shutdownSettingsFromEnv,
   type KeySettings,
   type ShutdownSettings,
+  type TracingSettings,
 } from '@quizgraph/service-kit';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,6 +51,7 @@ const schema = z.object({
   QUERY_MAX_COST: z.coerce.number().int().min(1).default(LIMITS.maxCost),
   QUERY_DEFAULT_LIST_SIZE: z.coerce.number().int().min(0).max(10_000).default(LIMITS.defaultListSize),
   ...SHUTDOWN_ENV,
+  ...TRACING_ENV,
 });
 
 export interface RouterEnv {
@@ -63,6 +67,8 @@ export interface RouterEnv {
   trustProxy: boolean | number | string;
   logLevel: string;
   shutdown: ShutdownSettings;
+  /** OTEL_TRACES_EXPORTER, OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT, OTEL_TRACES_SAMPLER_ARG, OTEL_SERVICE_NAME. */
+  tracing: TracingSettings;
   keys: KeySettings;
   queryLimits: QueryLimits;
 }
@@ -111,6 +117,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): RouterEnv {
     trustProxy: e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY === 'true' ? true : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     shutdown: shutdownSettingsFromEnv(e),
+    tracing: tracingSettingsFromEnv(e, 'router'),
     keys: keySettingsFromEnv(env, production, join(ROOT, '.data', 'keys')),
     queryLimits: {
       maxTokens: e.QUERY_MAX_TOKENS,

@@ -3,6 +3,7 @@ import {
   closeOnSignals,
   createLogger,
   loadServiceCredentials,
+  startTracing,
 } from '@quizgraph/service-kit';
 import { readFile } from 'node:fs/promises';
 import { loadEnv } from './env.js';
@@ -12,6 +13,8 @@ import { startRouter } from './server.js';
 /** Runs the router on its own (containers, clusters). `pnpm start` runs everything in one process instead. */
 const env = loadEnv();
 const logger = createLogger({ service: 'router', level: env.logLevel, pretty: !env.production && process.stdout.isTTY });
+// Before the server starts, so that its first request is traced.
+const tracing = startTracing(env.tracing);
 const router = await startRouter({
   supergraphSdl: await readFile(env.supergraphPath, 'utf8'),
   subgraphUrls: env.subgraphUrls,
@@ -31,4 +34,8 @@ const router = await startRouter({
 });
 logger.info({ url: router.url }, 'router ready');
 
-closeOnSignals(() => router.close(), logger);
+closeOnSignals(async () => {
+  await router.close();
+  // The spans of the last requests still go out.
+  await tracing.shutdown();
+}, logger);

@@ -10,6 +10,7 @@ import {
   listen,
   REQUEST_ID_HEADER,
   requestIdOf,
+  requestLogger,
   requestLogPlugin,
   createMetrics,
   verifyAccessToken,
@@ -185,12 +186,12 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
           return { accessToken: token, viewer: token ? await verifyAccessToken(token, options.accessKeys) : null };
         });
         const client = { address: req.ip ?? null, userAgent: req.get('user-agent')?.slice(0, 300) ?? null };
-        return { requestId, logger: logger.child({ requestId }), accessToken, viewer, client };
+        return { requestId, logger: requestLogger(logger, requestId), accessToken, viewer, client };
       },
     }),
   );
 
-  const running = await listen(app, options.port, options.host, logger, options.shutdown);
+  const running = await listen(app, options.port, options.host, logger, options.shutdown, 'router');
   return {
     ...running,
     url: `${running.origin}/graphql`,

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CLIENT_ADDRESS_HEADER, CLIENT_USER_AGENT_HEADER, REQUEST_ID_HEADER, SERVICE_CREDENTIAL_HEADER, type Logger, type ServiceCredentialSigner } from '@quizgraph/service-kit';
+import { CLIENT_ADDRESS_HEADER, CLIENT_USER_AGENT_HEADER, REQUEST_ID_HEADER, SERVICE_CREDENTIAL_HEADER, injectTraceContext, type Logger, type ServiceCredentialSigner } from '@quizgraph/service-kit';
 import {
   getOperationAST,
   Kind,
@@ -178,6 +178,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     headers.set(SERVICE_CREDENTIAL_HEADER, this.signer.credentialFor(this.subgraphName));
     if ('accessToken' in context && context.accessToken) headers.set('authorization', `Bearer ${context.accessToken}`);
     if ('requestId' in context && context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
+    // The gateway's span of this fetch is the active one here: the subgraph's spans become its children.
+    injectTraceContext(headers);
     if ('client' in context) {
       if (context.client.address) headers.set(CLIENT_ADDRESS_HEADER, context.client.address);
       if (context.client.userAgent) headers.set(CLIENT_USER_AGENT_HEADER, context.client.userAgent);

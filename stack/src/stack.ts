@@ -37,6 +37,8 @@ export interface StackOptions {
   host?: string;
   logLevel?: string;
   prettyLogs?: boolean;
+  /** Where every service logs (tests read the lines); made from logLevel and prettyLogs when omitted. */
+  logger?: Logger;
   /** The results service's clock (tests move it through deadlines without waiting). */
   clock?: () => Date;
   /** How often outbox relays look for undelivered events (tests: shorter). */
@@ -60,7 +62,7 @@ export interface RunningStack {
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const host = options.host ?? '127.0.0.1';
-  const logger = createLogger({ level: options.logLevel ?? 'info', pretty: options.prettyLogs ?? false });
+  const logger = options.logger ?? createLogger({ level: options.logLevel ?? 'info', pretty: options.prettyLogs ?? false });
   const accessTokenKeys = await loadOrCreateDevKeyRing(options.keysDir, 'access');
   // Each process its own key pair, as in production: the router's key cannot speak for results.
   const keySettings = keySettingsFromEnv({}, false, options.keysDir);

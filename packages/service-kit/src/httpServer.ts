@@ -4,6 +4,7 @@ import type { Express } from 'express';
 import { installHttpErrorHandlers } from './httpErrors.js';
 import type { Logger } from './logger.js';
 import { DEFAULT_SHUTDOWN_SETTINGS, type ShutdownSettings } from './shutdown.js';
+import { withServerSpan } from './tracing.js';
 
 export interface RunningServer {
   /** e.g. http://127.0.0.1:4001 */
@@ -20,7 +21,8 @@ export interface RunningServer {
 
 /**
  * Starts serving `app`, after the JSON handlers for unknown paths and HTTP-level errors
- * (httpErrors.ts): register every route before calling this.
+ * (httpErrors.ts): register every route before calling this. Each request runs in a server span of
+ * `service` (tracing.ts), continuing its caller's trace.
  */
 export async function listen(
   app: Express,
@@ -28,6 +30,7 @@ export async function listen(
   host: string,
   logger?: Logger,
   shutdown: Partial<ShutdownSettings> = {},
+  service = 'service',
 ): Promise<{ server: Server } & RunningServer> {
   installHttpErrorHandlers(app, logger);
   const { readinessGraceMs, drainTimeoutMs } = { ...DEFAULT_SHUTDOWN_SETTINGS, ...shutdown };
@@ -51,7 +54,7 @@ export async function listen(
       // Its connection is idle now: while draining, close it rather than wait for keep-alive to expire.
       if (phase === 'draining') setImmediate(() => server.closeIdleConnections());
     });
-    app(req, res);
+    withServerSpan(service, req, res, () => app(req, res));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

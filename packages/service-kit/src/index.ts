@@ -17,3 +17,4 @@ export * from './validation.js';
 export * from './env.js';
 export * from './shutdown.js';
 export * from './graphqlClient.js';
+export * from './tracing.js';

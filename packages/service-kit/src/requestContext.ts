@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { Logger } from './logger.js';
 import { refusingRequest } from './errors.js';
+import { currentTraceId } from './tracing.js';
 import { bearerToken, verifyAccessToken, type KeySource, type ServiceCaller, type Viewer } from './tokens.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -39,6 +40,15 @@ export function clientOf(req: Request): ClientInfo {
 export function requestIdOf(req: Request): string {
   const header = req.headers[REQUEST_ID_HEADER];
   return typeof header === 'string' && /^[\w-]{1,100}$/.test(header) ? header : randomUUID();
+}
+
+/**
+ * The logger of one request: every line it writes carries the request id and the trace id, so a log
+ * line leads to the request's trace and back. Resolvers log through `context.logger`.
+ */
+export function requestLogger(logger: Logger, requestId: string): Logger {
+  const traceId = currentTraceId();
+  return logger.child(traceId ? { requestId, traceId } : { requestId });
 }
 
 export async function viewerOf(req: Request, accessKeys: KeySource): Promise<Viewer | null> {

@@ -10,7 +10,7 @@ import { createMetrics, type Metrics } from './metrics.js';
 import { listen, type RunningServer } from './httpServer.js';
 import type { Logger } from './logger.js';
 import type { ShutdownSettings } from './shutdown.js';
-import { clientOf, REQUEST_ID_HEADER, requestIdOf, viewerOf, type BaseContext } from './requestContext.js';
+import { clientOf, REQUEST_ID_HEADER, requestIdOf, requestLogger, viewerOf, type BaseContext } from './requestContext.js';
 import { SERVICE_CREDENTIAL_HEADER, verifyServiceCredential, type KeySource, type ServiceCaller } from './tokens.js';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
@@ -120,7 +120,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         const viewer = await viewerOf(req, options.accessKeys);
         return options.buildContext({
           requestId,
-          logger: logger.child({ requestId }),
+          logger: requestLogger(logger, requestId),
           viewer,
           caller: res.locals.caller as ServiceCaller,
           // Only ever read here, behind requireCaller: a client reaching the subgraph directly gets 401 first.
@@ -130,7 +130,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     }),
   );
 
-  const running = await listen(app, options.port, options.host, options.logger, options.shutdown);
+  const running = await listen(app, options.port, options.host, options.logger, options.shutdown, name);
   return {
     ...running,
     url: `${running.origin}/graphql`,

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { graphqlRequest, type GraphQLResponse, type RequestOptions } from './graphqlClient.js';
 import { loadOrCreateDevKeyRing, type KeyRing } from './keys.js';
-import { createLogger } from './logger.js';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { createLogger, type Logger } from './logger.js';
 import {
   CREDENTIAL_HOLDERS,
   SERVICE_CREDENTIAL_HEADER,
@@ -52,6 +54,18 @@ export async function createTestKeys(): Promise<TestKeys> {
 }
 
 export const silentLogger = createLogger({ level: 'silent' });
+
+/** A logger that keeps its JSON lines, parsed, for a test to read. */
+export function memoryLogger(level = 'info'): { logger: Logger; lines: Array<Record<string, any>> } {
+  const lines: Array<Record<string, any>> = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  });
+  return { logger: pino({ level }, stream), lines };
+}
 
 /** Calls a subgraph directly, as `caller` (the router, or a sibling service) would: with a service credential. */
 export function subgraphClient(url: string, audience: string, signer: ServiceCredentialSigner) {

@@ -1,20 +1,7 @@
 import { ApolloServer } from '@apollo/server';
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createErrorFormatter, requestLogPlugin, UnauthenticatedError, type Logger } from '../src/index.js';
-
-/** A logger that keeps its JSON lines. */
-function memoryLogger(): { logger: Logger; lines: Array<Record<string, any>> } {
-  const lines: Array<Record<string, any>> = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(JSON.parse(String(chunk)));
-      done();
-    },
-  });
-  return { logger: pino({ level: 'info' }, stream), lines };
-}
+import { memoryLogger } from '../src/testing.js';
 
 const server = new ApolloServer<{ logger: Logger }>({
   typeDefs: 'type Query { ok: Boolean, broken: Boolean, refused: Boolean }',

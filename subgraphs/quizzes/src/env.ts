@@ -5,9 +5,12 @@ import {
   nodeEnvSchema,
   parseEnv,
   SHUTDOWN_ENV,
+  TRACING_ENV,
+  tracingSettingsFromEnv,
   shutdownSettingsFromEnv,
   type KeySettings,
   type ShutdownSettings,
+  type TracingSettings,
 } from '@quizgraph/service-kit';
 import { OUTBOX_RELAY_ENV, outboxRelaySettingsFromEnv, type OutboxRelaySettings } from '@quizgraph/events';
 import { join } from 'node:path';
@@ -24,6 +27,7 @@ const schema = z.object({
   LOG_LEVEL: logLevelSchema,
   ...OUTBOX_RELAY_ENV,
   ...SHUTDOWN_ENV,
+  ...TRACING_ENV,
 });
 
 export interface QuizzesEnv {
@@ -37,6 +41,8 @@ export interface QuizzesEnv {
   logLevel: string;
   outboxRelay: OutboxRelaySettings;
   shutdown: ShutdownSettings;
+  /** OTEL_TRACES_EXPORTER, OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT, OTEL_TRACES_SAMPLER_ARG, OTEL_SERVICE_NAME. */
+  tracing: TracingSettings;
   keys: KeySettings;
 }
 
@@ -53,6 +59,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): QuizzesEnv {
     logLevel: e.LOG_LEVEL,
     outboxRelay: outboxRelaySettingsFromEnv(e),
     shutdown: shutdownSettingsFromEnv(e),
+    tracing: tracingSettingsFromEnv(e, 'quizzes'),
     keys: keySettingsFromEnv(env, production, join(DATA_DIR, 'keys')),
   };
 }

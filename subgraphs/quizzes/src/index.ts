@@ -3,6 +3,7 @@ import {
   closeOnSignals,
   createLogger,
   loadServiceCredentials,
+  startTracing,
 } from '@quizgraph/service-kit';
 import { loadEnv } from './env.js';
 import { startQuizzesService } from './server.js';
@@ -10,6 +11,8 @@ import { startQuizzesService } from './server.js';
 /** Runs the quizzes subgraph on its own (containers, clusters). `pnpm start` runs everything in one process instead. */
 const env = loadEnv();
 const logger = createLogger({ service: 'quizzes', level: env.logLevel, pretty: !env.production && process.stdout.isTTY });
+// Before the server starts, so that its first request is traced.
+const tracing = startTracing(env.tracing);
 const credentials = await loadServiceCredentials(env.keys, 'quizzes');
 const service = await startQuizzesService({
   databaseUrl: env.databaseUrl,
@@ -25,4 +28,8 @@ const service = await startQuizzesService({
   shutdown: env.shutdown,
 });
 logger.info({ url: service.url }, 'quizzes subgraph ready');
-closeOnSignals(() => service.close(), logger);
+closeOnSignals(async () => {
+  await service.close();
+  // The spans of the last requests still go out.
+  await tracing.shutdown();
+}, logger);

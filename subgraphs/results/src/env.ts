@@ -5,9 +5,12 @@ import {
   nodeEnvSchema,
   parseEnv,
   SHUTDOWN_ENV,
+  TRACING_ENV,
+  tracingSettingsFromEnv,
   shutdownSettingsFromEnv,
   type KeySettings,
   type ShutdownSettings,
+  type TracingSettings,
 } from '@quizgraph/service-kit';
 import { OUTBOX_RELAY_ENV, outboxRelaySettingsFromEnv, type OutboxRelaySettings } from '@quizgraph/events';
 import { join } from 'node:path';
@@ -25,6 +28,7 @@ const schema = z.object({
   LOG_LEVEL: logLevelSchema,
   ...OUTBOX_RELAY_ENV,
   ...SHUTDOWN_ENV,
+  ...TRACING_ENV,
   /** How often attempts whose time ran out unattended are closed, in ms (0: only as reads meet them). */
   RESULTS_EXPIRY_SWEEP_MS: z.coerce.number().int().min(0).default(DEFAULT_EXPIRY_SWEEP_MS),
 });
@@ -40,6 +44,8 @@ export interface ResultsEnv {
   logLevel: string;
   outboxRelay: OutboxRelaySettings;
   shutdown: ShutdownSettings;
+  /** OTEL_TRACES_EXPORTER, OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT, OTEL_TRACES_SAMPLER_ARG, OTEL_SERVICE_NAME. */
+  tracing: TracingSettings;
   expirySweepIntervalMs: number;
   keys: KeySettings;
 }
@@ -57,6 +63,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): ResultsEnv {
     logLevel: e.LOG_LEVEL,
     outboxRelay: outboxRelaySettingsFromEnv(e),
     shutdown: shutdownSettingsFromEnv(e),
+    tracing: tracingSettingsFromEnv(e, 'results'),
     expirySweepIntervalMs: e.RESULTS_EXPIRY_SWEEP_MS,
     keys: keySettingsFromEnv(env, production, join(DATA_DIR, 'keys')),
   };

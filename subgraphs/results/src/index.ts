@@ -3,6 +3,7 @@ import {
   closeOnSignals,
   createLogger,
   loadServiceCredentials,
+  startTracing,
 } from '@quizgraph/service-kit';
 import { loadEnv } from './env.js';
 import { quizzesAnswerKeySource } from './quizKeys.js';
@@ -11,6 +12,8 @@ import { startResultsService } from './server.js';
 /** Runs the results subgraph on its own (containers, clusters). `pnpm start` runs everything in one process instead. */
 const env = loadEnv();
 const logger = createLogger({ service: 'results', level: env.logLevel, pretty: !env.production && process.stdout.isTTY });
+// Before the server starts, so that its first request is traced.
+const tracing = startTracing(env.tracing);
 const credentials = await loadServiceCredentials(env.keys, 'results');
 const signer = credentials.signer;
 const service = await startResultsService({
@@ -30,4 +33,8 @@ const service = await startResultsService({
   shutdown: env.shutdown,
 });
 logger.info({ url: service.url }, 'results subgraph ready');
-closeOnSignals(() => service.close(), logger);
+closeOnSignals(async () => {
+  await service.close();
+  // The spans of the last requests still go out.
+  await tracing.shutdown();
+}, logger);

@@ -4,9 +4,12 @@ import {
   nodeEnvSchema,
   parseEnv,
   SHUTDOWN_ENV,
+  TRACING_ENV,
+  tracingSettingsFromEnv,
   shutdownSettingsFromEnv,
   type KeySettings,
   type ShutdownSettings,
+  type TracingSettings,
 } from '@quizgraph/service-kit';
 import { OUTBOX_RELAY_ENV, outboxRelaySettingsFromEnv, type OutboxRelaySettings } from '@quizgraph/events';
 import { join } from 'node:path';
@@ -22,6 +25,7 @@ const schema = z.object({
   LOG_LEVEL: logLevelSchema,
   ...OUTBOX_RELAY_ENV,
   ...SHUTDOWN_ENV,
+  ...TRACING_ENV,
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** The results service's internal events endpoint, where UserDeleted is delivered. */
@@ -42,6 +46,8 @@ export interface UsersEnv {
   logLevel: string;
   outboxRelay: OutboxRelaySettings;
   shutdown: ShutdownSettings;
+  /** OTEL_TRACES_EXPORTER, OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT, OTEL_TRACES_SAMPLER_ARG, OTEL_SERVICE_NAME. */
+  tracing: TracingSettings;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   resultsEventsUrl: string;
@@ -62,6 +68,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): UsersEnv {
     logLevel: e.LOG_LEVEL,
     outboxRelay: outboxRelaySettingsFromEnv(e),
     shutdown: shutdownSettingsFromEnv(e),
+    tracing: tracingSettingsFromEnv(e, 'users'),
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_DAYS * 86_400,
     resultsEventsUrl: e.RESULTS_EVENTS_URL,

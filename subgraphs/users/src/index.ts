@@ -3,6 +3,7 @@ import {
   createLogger,
   loadAccessTokenKeyRing,
   loadServiceCredentials,
+  startTracing,
 } from '@quizgraph/service-kit';
 import { loadEnv } from './env.js';
 import { startUsersService } from './server.js';
@@ -10,6 +11,8 @@ import { startUsersService } from './server.js';
 /** Runs the users subgraph on its own (containers, clusters). `pnpm start` runs everything in one process instead. */
 const env = loadEnv();
 const logger = createLogger({ service: 'users', level: env.logLevel, pretty: !env.production && process.stdout.isTTY });
+// Before the server starts, so that its first request is traced.
+const tracing = startTracing(env.tracing);
 const credentials = await loadServiceCredentials(env.keys, 'users');
 const service = await startUsersService({
   databaseUrl: env.databaseUrl,
@@ -31,4 +34,8 @@ const service = await startUsersService({
   shutdown: env.shutdown,
 });
 logger.info({ url: service.url }, 'users subgraph ready');
-closeOnSignals(() => service.close(), logger);
+closeOnSignals(async () => {
+  await service.close();
+  // The spans of the last requests still go out.
+  await tracing.shutdown();
+}, logger);
