@@ -61,7 +61,7 @@ try {
     console.error(errors.join('\n'));
     process.exit(1);
   }
-  console.log(`${API_SCHEMA}: no unannounced breaking change against ${baselines.map((b) => b.name).join(', ') || 'nothing (no baseline yet)'}`);
+  console.log(`${API_SCHEMA}: no unannounced breaking change against ${baselines.map((b) => b.name).join('; ') || 'nothing (no baseline yet)'}`);
 
   if (publish) {
     await mkdir(join(root, dirname(PUBLISHED)), { recursive: true });
