@@ -10,7 +10,7 @@ import { loadEnv } from './env.js';
 import { loadSafelist } from './persistedOperations.js';
 import { startRouter } from './server.js';
 
-/** Runs the router on its own (containers, clusters). `pnpm start` runs everything in one process instead. */
+/** Runs the router in a process of its own: in a container, or beside the others under `pnpm start` (stack/src/processes.ts). */
 const env = loadEnv();
 const logger = createLogger({ service: 'router', level: env.logLevel, pretty: !env.production && process.stdout.isTTY });
 // Before the server starts, so that its first request is traced.

@@ -33,6 +33,8 @@ export interface StartEnv {
   ports: { router: number; users: number; quizzes: number; results: number };
   host: string;
   database: DatabaseSource;
+  /** Embedded Postgres data, development keys, the composed supergraph. */
+  dataDir: string;
   keysDir: string;
   seed: boolean;
   logLevel: string;
@@ -55,6 +57,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): StartEnv {
     ports: { router: e.ROUTER_PORT, users: e.USERS_PORT, quizzes: e.QUIZZES_PORT, results: e.RESULTS_PORT },
     host: e.HOST,
     database,
+    dataDir: e.QUIZGRAPH_DATA_DIR,
     keysDir: join(e.QUIZGRAPH_DATA_DIR, 'keys'),
     seed: e.SEED_DEMO_DATA === 'true',
     logLevel: e.LOG_LEVEL,

@@ -1,8 +1,12 @@
 
 /**
  * `pnpm start`: the whole product on one machine with nothing but Node. Databases (an embedded Postgres
- * unless URLs are given), migrations, the three subgraphs, the router and demo data; Ctrl-C stops it all.
+ * unless URLs are given), migrations, the three subgraphs and the router each in a process of its own
+ * (processes.ts), and demo data; Ctrl-C stops it all.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
 const log = (line: string) => console.log(`[quizgraph] ${line}`);
 
 /**
@@ -14,12 +18,14 @@ const log = (line: string) => console.log(`[quizgraph] ${line}`);
  */
 const started: Array<() => Promise<void>> = [];
 let stopping: Promise<void> | undefined;
-function stop(signal: NodeJS.Signals): Promise<void> {
+/** Stops everything; exits 0 after a signal, 1 after a process died (`failure` says which and how). */
+function stop(signal: NodeJS.Signals | undefined, failure?: string): Promise<void> {
   stopping ??= (async () => {
-    log(`${signal}: finishing in-flight requests, then stopping`);
+    if (failure) console.error(`[quizgraph] ${failure}: stopping the others`);
+    else log(`${signal}: finishing in-flight requests, then stopping`);
     try {
       for (const close of started.reverse()) await close();
-      process.exit(0);
+      process.exit(failure ? 1 : 0);
     } catch (error) {
       console.error(error);
       process.exit(1);
@@ -42,33 +48,48 @@ async function starting<T>(step: Promise<T>): Promise<T> {
 
 // Imported once the signals are handled: loading the services takes a while, and a Ctrl-C meanwhile
 // must still end cleanly.
-const [{ openDatabases }, { DEMO_ADMIN, DEMO_AUTHOR, DEMO_PASSWORD, seedDemoData }, { loadEnv }, { startStack }] = await starting(
-  Promise.all([import('./databases.js'), import('./demoData.js'), import('./env.js'), import('./stack.js')]),
-);
+const [{ openDatabases }, { DEMO_ADMIN, DEMO_AUTHOR, DEMO_PASSWORD, seedDemoData }, { loadEnv }, { launchServiceProcesses }, { composeSupergraph }, { REPO_ROOT }] =
+  await starting(
+    Promise.all([
+      import('./databases.js'),
+      import('./demoData.js'),
+      import('./env.js'),
+      import('./processes.js'),
+      import('@quizgraph/router/composition'),
+      import('@quizgraph/prisma'),
+    ]),
+  );
 const env = loadEnv();
 // @apollo/gateway sends usage metrics to Apollo unless this is set, and its cloud detectors print a
 // MetadataLookupWarning on stderr off-cloud. A local run reports nothing unless its user sets it.
 process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+// Composed from the SDL files at every start, so an edited schema.graphql takes effect on restart.
+const supergraphPath = join(env.dataDir, 'supergraph.graphql');
+await mkdir(env.dataDir, { recursive: true });
+await writeFile(supergraphPath, await starting(composeSupergraph(join(REPO_ROOT, 'supergraph.yaml'))));
 const databases = await starting(openDatabases(env.database, log));
 started.push(() => databases.stop());
-let stack: import('./stack.js').RunningStack;
+// Each service in a process of its own. They inherit this environment, so SHUTDOWN_*, OTEL_*,
+// PASSWORD_HASHING_CONCURRENCY and the like reach the processes that read them.
+const processes = launchServiceProcesses({
+  databases: databases.urls,
+  keysDir: env.keysDir,
+  supergraphPath,
+  ports: env.ports,
+  host: env.host,
+  logLevel: env.logLevel,
+  // A process still draining after its readiness grace and drain timeout (and 10 s more) is killed.
+  stopGraceMs: env.shutdown.readinessGraceMs + env.shutdown.drainTimeoutMs + 10_000,
+  onUnexpectedExit: (service, how) => void stop(undefined, `the ${service} process ended unexpectedly (${how})`),
+});
+started.push(() => processes.stop());
+let stack: import('./processes.js').RunningServiceProcesses;
 try {
-  stack = await starting(
-    startStack({
-      databases: databases.urls,
-      keysDir: env.keysDir,
-      ports: env.ports,
-      host: env.host,
-      logLevel: env.logLevel,
-      prettyLogs: process.stdout.isTTY,
-      shutdown: env.shutdown,
-    }),
-  );
+  stack = await starting(processes.ready);
 } catch (error) {
-  await databases.stop();
+  await stop(undefined, error instanceof Error ? error.message : String(error));
   throw error;
 }
-started.push(() => stack.stop());
 
 if (env.seed) {
   await starting(seedDemoData(stack.router.url, databases.urls.users));
@@ -88,6 +109,7 @@ Quizgraph is running (${databases.description}).
                                  quizzes ${quizzes.url}
                                  results ${results.url}
   access-token keys (JWKS)       ${users.origin}/.well-known/jwks.json
+  processes (pid)                router ${stack.router.pid}, users ${users.pid}, quizzes ${quizzes.pid}, results ${results.pid}
 
 Try it (in Sandbox, or with curl):
 

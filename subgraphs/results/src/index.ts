@@ -9,7 +9,7 @@ import { loadEnv } from './env.js';
 import { quizzesAnswerKeySource } from './quizKeys.js';
 import { startResultsService } from './server.js';
 
-/** Runs the results subgraph on its own (containers, clusters). `pnpm start` runs everything in one process instead. */
+/** Runs the results subgraph in a process of its own: in a container, or beside the others under `pnpm start` (stack/src/processes.ts). */
 const env = loadEnv();
 const logger = createLogger({ service: 'results', level: env.logLevel, pretty: !env.production && process.stdout.isTTY });
 // Before the server starts, so that its first request is traced.

@@ -8,7 +8,7 @@ import {
 import { loadEnv } from './env.js';
 import { startUsersService } from './server.js';
 
-/** Runs the users subgraph on its own (containers, clusters). `pnpm start` runs everything in one process instead. */
+/** Runs the users subgraph in a process of its own: in a container, or beside the others under `pnpm start` (stack/src/processes.ts). */
 const env = loadEnv();
 const logger = createLogger({ service: 'users', level: env.logLevel, pretty: !env.production && process.stdout.isTTY });
 // Before the server starts, so that its first request is traced.
