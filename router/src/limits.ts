@@ -302,18 +302,39 @@ export function checkQueryLimits(request: LimitedRequest, model: CostModel, limi
   const refuse = (code: QueryLimitCode, actual: number, limit: number): never => {
     throw new QueryLimitError(code, actual, limit, production);
   };
-  const { tokens, nesting } = countTokens(request.query, limits.maxTokens);
-  if (tokens > limits.maxTokens) refuse('TOO_MANY_TOKENS', tokens, limits.maxTokens);
-  let document: DocumentNode;
-  try {
-    document = parse(request.query, { noLocation: true, maxTokens: limits.maxTokens });
-  } catch (error) {
-    // graphql-js parses recursively: about 2,000 nested selections exhaust the stack.
-    if (error instanceof RangeError) refuse('QUERY_TOO_DEEP', nesting, limits.maxDepth);
-    return { tokens, depth: 0, aliases: 0, directives: 0, repeatedFields: 0, fields: 0, cost: 0 };
+  let parsed = parsedDocuments.get(request.query);
+  if (parsed && parsed.tokens > limits.maxTokens) parsed = undefined;
+  if (!parsed) {
+    const { tokens, nesting } = countTokens(request.query, limits.maxTokens);
+    if (tokens > limits.maxTokens) refuse('TOO_MANY_TOKENS', tokens, limits.maxTokens);
+    let document: DocumentNode;
+    try {
+      document = parse(request.query, { noLocation: true, maxTokens: limits.maxTokens });
+    } catch (error) {
+      // graphql-js parses recursively: about 2,000 nested selections exhaust the stack.
+      if (error instanceof RangeError) refuse('QUERY_TOO_DEEP', nesting, limits.maxDepth);
+      return { tokens, depth: 0, aliases: 0, directives: 0, repeatedFields: 0, fields: 0, cost: 0 };
+    }
+    parsed = { tokens, document };
+    if (request.query.length <= CACHED_QUERY_MAX_LENGTH) {
+      parsedDocuments.set(request.query, parsed);
+      if (parsedDocuments.size > PARSED_DOCUMENTS_KEPT) parsedDocuments.delete(parsedDocuments.keys().next().value!);
+    }
   }
-  return { ...measureDocument(document, request, model, limits, refuse), tokens };
+  // Measured at every request: the cost depends on the variables (`first: $n`).
+  return { ...measureDocument(parsed.document, request, model, limits, refuse), tokens: parsed.tokens };
 }
+
+/**
+ * The documents of the last requests, by their text, with their exact token count (only documents
+ * within a limit are kept, so the count was not cut short): most requests repeat a few documents, and
+ * lexing and parsing each again was a few per cent of the router's CPU. Bounded (100 documents of at
+ * most 8 kB, first in first out), so distinct large documents cannot make it grow. Never mutated:
+ * measureDocument only reads.
+ */
+const parsedDocuments = new Map<string, { tokens: number; document: DocumentNode }>();
+const PARSED_DOCUMENTS_KEPT = 100;
+const CACHED_QUERY_MAX_LENGTH = 8_192;
 
 type Refuse = (code: QueryLimitCode, actual: number, limit: number) => never;
 

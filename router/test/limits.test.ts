@@ -158,6 +158,19 @@ describe('each limit at its edge', () => {
   });
 });
 
+describe('documents seen before (kept parsed, by their text)', () => {
+  it('are measured again with each request\'s variables and limits', () => {
+    const query = 'query Board($n: Int) { leaderboard(first: $n) { edges { rank } } }';
+    const small = measure(query, { n: 2 });
+    const large = measure(query, { n: 50 });
+    expect(large.cost).toBeGreaterThan(small.cost);
+    expect(large.tokens).toBe(small.tokens);
+    // Kept under a generous limit, still refused under a tighter one.
+    expect(refusal(query, { maxTokens: small.tokens - 1 })?.code).toBe('TOO_MANY_TOKENS');
+    expect(refusal(query, { maxCost: small.cost })?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+});
+
 describe('refusals', () => {
   it('give the numbers in development and hide them in production', () => {
     const query = '{ me { sessions { id } } }';
