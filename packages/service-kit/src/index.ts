@@ -15,6 +15,7 @@ export * from './scalars.js';
 export * from './service.js';
 export * from './validation.js';
 export * from './env.js';
+export * from './fileVariables.js';
 export * from './shutdown.js';
 export * from './graphqlClient.js';
 export * from './tracing.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { variableOrFile } from './fileVariables.js';
 import { keyRingFromPems, loadOrCreateDevKeyRing, verificationKeysFromPems, type KeyRing, type VerificationKeys } from './keys.js';
 import {
   CREDENTIAL_HOLDERS,
@@ -105,13 +106,16 @@ export async function accessTokenKeySource(settings: KeySettings): Promise<KeySo
   return staticKeySource((await loadAccessTokenKeyRing(settings)).verification);
 }
 
-/** Reads the key settings from the environment; `production` forbids the development key folder. */
+/**
+ * Reads the key settings from the environment; `production` forbids the development key folder. Each
+ * key variable is read inline or from the file its `_FILE` variable names (variableOrFile: Compose secrets).
+ */
 export function keySettingsFromEnv(env: NodeJS.ProcessEnv, production: boolean, defaultKeysDir: string): KeySettings {
   return {
     keysDir: production ? undefined : (env.QUIZGRAPH_KEYS_DIR ?? defaultKeysDir),
-    accessTokenPrivateKeys: env.ACCESS_TOKEN_PRIVATE_KEYS,
+    accessTokenPrivateKeys: variableOrFile(env, 'ACCESS_TOKEN_PRIVATE_KEYS'),
     accessTokenJwksUrl: env.ACCESS_TOKEN_JWKS_URL,
-    serviceCredentialPrivateKeys: env.SERVICE_CREDENTIAL_PRIVATE_KEYS,
-    serviceCredentialPublicKeys: env.SERVICE_CREDENTIAL_PUBLIC_KEYS,
+    serviceCredentialPrivateKeys: variableOrFile(env, 'SERVICE_CREDENTIAL_PRIVATE_KEYS'),
+    serviceCredentialPublicKeys: variableOrFile(env, 'SERVICE_CREDENTIAL_PUBLIC_KEYS'),
   };
 }

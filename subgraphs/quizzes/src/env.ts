@@ -1,4 +1,4 @@
-import { DATA_DIR, databaseTimeoutsFromEnv, type DatabaseTimeouts } from '@quizgraph/prisma';
+import { DATA_DIR, databaseTimeoutsFromEnv, type DatabaseTimeouts } from '@quizgraph/prisma/runtime';
 import {
   keySettingsFromEnv,
   logLevelSchema,
@@ -7,6 +7,7 @@ import {
   SHUTDOWN_ENV,
   TRACING_ENV,
   tracingSettingsFromEnv,
+  withFileVariables,
   shutdownSettingsFromEnv,
   type KeySettings,
   type ShutdownSettings,
@@ -47,7 +48,8 @@ export interface QuizzesEnv {
 }
 
 export function loadEnv(env: NodeJS.ProcessEnv = process.env): QuizzesEnv {
-  const e = parseEnv(schema, env, 'quizzes service');
+  // The database URL holds a password: inline, or from the file QUIZZES_DATABASE_URL_FILE names (Compose secrets).
+  const e = parseEnv(schema, withFileVariables(env, ['QUIZZES_DATABASE_URL']), 'quizzes service');
   const production = e.NODE_ENV === 'production';
   return {
     production,

@@ -1,6 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { openServiceDatabase, type DatabaseTimeouts } from '@quizgraph/prisma';
+import { openServiceDatabase, type DatabaseTimeouts } from '@quizgraph/prisma/runtime';
 import { addOutboxMetrics, eventsRoute, startOutboxRelay, type OutboxRelaySettings, type Subscriber } from '@quizgraph/events';
 import { answerKeyTag } from '@quizgraph/assessment';
 import {

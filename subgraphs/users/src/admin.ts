@@ -1,4 +1,4 @@
-import { openServiceDatabase } from '@quizgraph/prisma';
+import { openServiceDatabase } from '@quizgraph/prisma/runtime';
 import { ROLES, type Role } from '@quizgraph/service-kit';
 import { PrismaClient } from './__generated__/prisma/client.js';
 import { normaliseEmail } from './validation.js';

@@ -6,6 +6,7 @@ import {
   SHUTDOWN_ENV,
   TRACING_ENV,
   tracingSettingsFromEnv,
+  withFileVariables,
   shutdownSettingsFromEnv,
   type KeySettings,
   type ShutdownSettings,
@@ -14,7 +15,7 @@ import {
 import { OUTBOX_RELAY_ENV, outboxRelaySettingsFromEnv, type OutboxRelaySettings } from '@quizgraph/events';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DATA_DIR, databaseTimeoutsFromEnv, type DatabaseTimeouts } from '@quizgraph/prisma';
+import { DATA_DIR, databaseTimeoutsFromEnv, type DatabaseTimeouts } from '@quizgraph/prisma/runtime';
 
 /** The only reader of process.env in the users service: parsed once, failing fast with a clear message. */
 const schema = z.object({
@@ -57,7 +58,8 @@ export interface UsersEnv {
 }
 
 export function loadEnv(env: NodeJS.ProcessEnv = process.env): UsersEnv {
-  const e = parseEnv(schema, env, 'users service');
+  // The database URL holds a password: inline, or from the file USERS_DATABASE_URL_FILE names (Compose secrets).
+  const e = parseEnv(schema, withFileVariables(env, ['USERS_DATABASE_URL']), 'users service');
   const production = e.NODE_ENV === 'production';
   return {
     production,

@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { addOutboxMetrics, startOutboxRelay, type OutboxRelaySettings, type Subscriber } from '@quizgraph/events';
-import { openServiceDatabase, type DatabaseTimeouts } from '@quizgraph/prisma';
+import { openServiceDatabase, type DatabaseTimeouts } from '@quizgraph/prisma/runtime';
 import {
   publicJwks,
   startSubgraphServer,
