@@ -25,6 +25,7 @@ import express from 'express';
 import { legacyJsonStatusPlugin, operationResolutionPlugin } from './clientErrors.js';
 import type { RouterContext } from './context.js';
 import { safelistMiddleware, type Safelist } from './persistedOperations.js';
+import { sandboxInitialState } from './sandbox.js';
 import {
   costModelFromSupergraph,
   DEFAULT_QUERY_LIMITS,
@@ -138,7 +139,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       // Production serves no page at all: Apollo's production page still loads its script from Apollo's CDN.
       options.production
         ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, ...sandboxInitialState() }),
     ],
   });
   await apollo.start();

@@ -379,6 +379,20 @@ describe('the client', () => {
   });
 });
 
+describe('Sandbox', () => {
+  it('opens with the SDK’s Login and Me, the demo credentials and an Authorization header to fill', async () => {
+    const page = await fetch(stack.router.url, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const [login, me] = await Promise.all(['Login', 'Me'].map((name) => readFile(join(OPERATIONS_DIR, `${name}.graphql`), 'utf8')));
+    // The page embeds its initial state as JSON.
+    expect(html).toContain(JSON.stringify(login!.trimEnd()).slice(1, -1));
+    expect(html).toContain(JSON.stringify(me!.trimEnd()).slice(1, -1));
+    expect(html).toContain('"Authorization":""');
+    expect(html).toContain('ada@demo.quizgraph.dev');
+  });
+});
+
 describe('persisted operations', () => {
   let safelisted: RunningRouter;
 
