@@ -125,7 +125,7 @@ describe('the packed SDK', () => {
     const manifest = JSON.parse(await readFile(join(dir, 'app', 'node_modules', '@quizgraph', 'sdk', 'package.json'), 'utf8'));
     expect(manifest.exports['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
     expect(manifest.dependencies).toEqual({ '@graphql-typed-document-node/core': '3.2.0' });
-  });
+  }, 30_000);
 
   it('types a strict consumer from the packed declarations, with nothing unknown', async () => {
     const project = join(dir, 'app');
@@ -146,10 +146,10 @@ describe('the packed SDK', () => {
     // (The one `unknown` is the constraint of codegen's `Exact<T extends { [key: string]: unknown }>` helper.)
     const withoutHelper = declarations.replace(/type Exact<T extends \{\s*\[key: string\]: unknown;\s*\}>/, '');
     expect(withoutHelper.split('\n').filter((line) => /[:|<]\s*(unknown|any)\b/.test(line))).toEqual([]);
-  });
+  }, 60_000);
 
   it('runs from the packed ESM with nothing but Node', () => {
     const out = execFileSync('node', ['out/consumer.js'], { cwd: join(dir, 'app'), encoding: 'utf8' });
     expect(JSON.parse(out)).toEqual({ client: 'function', name: 'GlobalLeaderboard', hash: expect.stringMatching(/^[0-9a-f]{64}$/), error: 'HTTP 502 [request r-1]' });
-  });
+  }, 30_000);
 });
