@@ -1,44 +1,67 @@
 # syntax=docker/dockerfile:1
 #
-# One image for every Quizgraph process: the router, the users, quizzes and results subgraphs, and the
-# migrate one-shot. The command picks the process (see docker-compose.yml), e.g.
-#   docker run … quizgraph pnpm --filter @quizgraph/users start
-# TypeScript runs through tsx: there is no build step.
-FROM node:20-bookworm-slim
+# One image for every Quizgraph process, compiled to JavaScript and run with plain `node`. The command
+# picks the process (docker-compose.yml does), e.g.
+#   docker run … quizgraph node dist/users.mjs
+# Bundles in /app/dist (`pnpm build`, build/src/build.ts):
+#   router.mjs users.mjs quizzes.mjs results.mjs   the services (default: the router)
+#   migrate.mjs                                    one-shot: create the databases if missing, apply migrations
+#   seed-demo-data.mjs                             one-shot: the demo data, through a running router (development)
+#   set-role.mjs <email> <PLAYER|AUTHOR|ADMIN>     give a role outside the API (the first admin)
+# Two stages: the build stage installs the whole workspace and bundles; the runtime stage gets the
+# bundles and the production node_modules of the npm packages they load (build/package.json), and
+# nothing else: no pnpm, no TypeScript, no tsx, no vitest, no Prisma CLI, no embedded Postgres.
 
-# tini as PID 1, signalling the whole process group (-g). `pnpm --filter X start` runs a service as
-# pnpm → sh → tsx → node, and pnpm does not pass SIGTERM on: without -g, `docker stop` would end in a
-# SIGKILL instead of the service's graceful shutdown (finish in-flight requests, close the pool).
-RUN apt-get update \
-  && apt-get install -y --no-install-recommends tini \
-  && rm -rf /var/lib/apt/lists/*
-
-# The pnpm of package.json's packageManager, installed globally so the non-root user runs it as is.
+FROM node:20-bookworm-slim AS build
+# The pnpm of package.json's packageManager.
 RUN npm install -g pnpm@10.34.9 && npm cache clean --force
-
-WORKDIR /app
+WORKDIR /repo
 
 # Dependencies first: this layer is rebuilt only when the lockfile (or the workspace settings:
 # catalog, overrides, onlyBuiltDependencies) changes, never for a source change.
 COPY pnpm-lock.yaml pnpm-workspace.yaml ./
 RUN --mount=type=cache,id=quizgraph-pnpm-store,target=/pnpm/store \
-  pnpm fetch --prod --store-dir /pnpm/store
+  pnpm fetch --store-dir /pnpm/store
 
-# Then the sources, and an install from the store filled above (network only if that cache was
-# pruned). Runtime dependencies only: tsx, prisma and the rest are dependencies, not devDependencies.
-# The root postinstall generates the Prisma clients (no network needed).
+# Then the sources, an install from the store filled above (network only if that cache was pruned;
+# the root postinstall generates the Prisma clients), and the bundles.
 COPY . .
 RUN --mount=type=cache,id=quizgraph-pnpm-store,target=/pnpm/store \
-  pnpm install --frozen-lockfile --prefer-offline --prod --store-dir /pnpm/store
+  pnpm install --frozen-lockfile --prefer-offline --store-dir /pnpm/store
+RUN pnpm build
 
-# The sources stay root-owned (read-only to the processes). Only the development key folder is
-# writable: a named volume mounted there starts with this owner (docker-compose.yml's `keys`).
+# build/ with its production dependencies only, resolved from the workspace lockfile (a deploy reads
+# the shared lockfile when workspace packages are injected; build/ depends on none of them at run time).
+RUN --mount=type=cache,id=quizgraph-pnpm-store,target=/pnpm/store \
+  pnpm --config.inject-workspace-packages=true --filter @quizgraph/build --prod \
+    deploy --store-dir /pnpm/store /prod
+
+FROM node:20-bookworm-slim AS runtime
+# tini as PID 1: it passes SIGTERM to node (whose graceful shutdown drains requests and closes the
+# pools) and reaps zombies. node is its only child: no pnpm or shell in between to swallow signals.
+# npm, npx, corepack and yarn go: nothing runs them here.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends tini \
+  && rm -rf /var/lib/apt/lists/* \
+  && rm -rf /usr/local/lib/node_modules /usr/local/bin/npm /usr/local/bin/npx /usr/local/bin/corepack \
+    /usr/local/bin/yarn /usr/local/bin/yarnpkg /opt/yarn-*
+
+WORKDIR /app
+# Root-owned, read-only to the processes. dist/ holds the bundles and what they read beside them
+# (supergraph.graphql, each subgraph's schema.graphql, each database's schema and migrations).
+COPY --from=build /prod/node_modules ./node_modules
+COPY --from=build /prod/dist ./dist
+
+# Only the development key folder is writable: a named volume mounted there starts with this owner
+# (docker-compose.yml's `keys`). Production reads keys from the environment or secret files instead.
 RUN mkdir -p /app/.data/keys && chown -R node:node /app/.data
 
-# Production unless told otherwise: keys must then come from the environment (see docker-compose.yml).
-ENV NODE_ENV=production
+# Production unless told otherwise: keys must then come from the environment or *_FILE secrets (see
+# docker-compose.prod.yml). Source maps turn stack traces back into TypeScript file names and lines.
+ENV NODE_ENV=production \
+  NODE_OPTIONS=--enable-source-maps
 USER node
 
 EXPOSE 4000 4001 4002 4003
-ENTRYPOINT ["/usr/bin/tini", "-g", "--"]
-CMD ["pnpm", "--filter", "@quizgraph/router", "start"]
+ENTRYPOINT ["/usr/bin/tini", "--"]
+CMD ["node", "dist/router.mjs"]

@@ -27,7 +27,7 @@ export interface PublicJwks {
  * Kids sort in creation order, and the greatest signs: a millisecond timestamp, then how many keys the
  * folder already held (two rotations within one millisecond still order), then a random suffix.
  */
-function newKid(existingKeys: number): string {
+export function newKid(existingKeys: number): string {
   const stamp = new Date().toISOString().replace(/[-:.]/g, '');
   return `${stamp}-${String(existingKeys).padStart(4, '0')}-${randomBytes(3).toString('hex')}`;
 }

