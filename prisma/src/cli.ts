@@ -1,5 +1,5 @@
 import { generateClients } from './generate.js';
-import { createMigration, migrateServiceDatabases, pendingSchemaChange, prepareServiceDatabases } from './migrations.js';
+import { createMigration, pendingSchemaChange } from './migrations.js';
 import { startEmbeddedPostgres } from './embeddedPostgres.js';
 import { DATA_DIR, isServiceName, SERVICE_NAMES } from './paths.js';
 import { join } from 'node:path';
@@ -17,9 +17,6 @@ async function withServer<T>(run: (serverUrl: string) => Promise<T>): Promise<T>
 
 const USAGE = `Usage:
   generate                          generate every subgraph's Prisma client
-  migrate                           apply pending migrations to the databases in
-                                    USERS_DATABASE_URL, QUIZZES_DATABASE_URL, RESULTS_DATABASE_URL,
-                                    or create and migrate all three on DATABASE_SERVER_URL
   new-migration <service> <name>    write a migration from the changes to <service>'s schema.prisma
   check                             fail if a schema.prisma has changes no migration holds`;
 
@@ -29,23 +26,6 @@ async function main(argv: string[]): Promise<void> {
     case 'generate':
       generateClients();
       return;
-    case 'migrate': {
-      const env = process.env;
-      if (env.USERS_DATABASE_URL && env.QUIZZES_DATABASE_URL && env.RESULTS_DATABASE_URL) {
-        await migrateServiceDatabases(
-          { users: env.USERS_DATABASE_URL, quizzes: env.QUIZZES_DATABASE_URL, results: env.RESULTS_DATABASE_URL },
-          console.log,
-        );
-      } else if (env.DATABASE_SERVER_URL) {
-        await prepareServiceDatabases(env.DATABASE_SERVER_URL, 'quizgraph', console.log);
-      } else {
-        throw new Error(
-          'Set USERS_DATABASE_URL, QUIZZES_DATABASE_URL and RESULTS_DATABASE_URL, or DATABASE_SERVER_URL. ' +
-            '(`pnpm start` migrates its embedded Postgres by itself.)',
-        );
-      }
-      return;
-    }
     case 'new-migration': {
       const [service, name] = rest;
       if (!service || !isServiceName(service) || !name) throw new Error(USAGE);
