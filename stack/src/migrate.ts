@@ -3,7 +3,8 @@ import { CREDENTIAL_HOLDERS, loadOrCreateDevKeyRing } from '@quizgraph/service-k
 import { loadEnv } from './migrateEnv.js';
 
 /**
- * The migrate one-shot of a container deployment (`node dist/migrate.mjs`): creates the service
+ * `pnpm db:migrate`, and the migrate one-shot of a container deployment (`node dist/migrate.mjs`,
+ * docker-compose.yml's `migrate`): creates the service
  * databases on DATABASE_SERVER_URL if missing, or takes the three *_DATABASE_URL, and applies their
  * pending migrations (idempotent). In development it first makes the shared development keys.
  */

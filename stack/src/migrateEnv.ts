@@ -3,7 +3,7 @@ import { nodeEnvSchema, parseEnv, variableOrFile } from '@quizgraph/service-kit'
 import { z } from 'zod';
 
 /**
- * The only reader of process.env for the migrate one-shot of a container deployment (`node
+ * The only reader of process.env for the migrate command (`pnpm db:migrate`; in a container `node
  * dist/migrate.mjs`, docker-compose.yml's `migrate`). Database URLs hold a password: each is read inline
  * or from the file its `_FILE` variable names.
  */
