@@ -1,5 +1,5 @@
 import { databaseUrl, embeddedPostgresUrl } from '@quizgraph/prisma';
-import type { Role } from '@quizgraph/service-kit';
+import { createLogger, type Role } from '@quizgraph/service-kit';
 import { setRoleByEmail } from '@quizgraph/users/admin';
 import { loadEnv } from './env.js';
 
@@ -19,7 +19,8 @@ const url =
     ? database.urls.users
     : databaseUrl(database.kind === 'server' ? database.serverUrl : await embeddedPostgresUrl(database.dir, database.port), 'quizgraph_users');
 try {
-  const user = await setRoleByEmail(url, email, role.toUpperCase() as Role);
+  // The audit line (JSON, like the services' logs) records the change for operators; see README, Audit log.
+  const user = await setRoleByEmail(url, email, role.toUpperCase() as Role, createLogger({ service: 'users' }));
   console.log(`${email} is now ${user.role}. Their next login or refreshSession returns an access token with the role.`);
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,6 @@
 import { enqueueEvent } from '@quizgraph/events';
 import {
+  auditNote,
   BadUserInputError,
   ConflictError,
   ForbiddenError,
@@ -38,7 +39,7 @@ export async function register(
     user = await db.user.create({ data: { email: input.email, passwordHash, displayName: input.displayName } });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw new ConflictError('An account with this email already exists. Sign in instead.', { field: 'email' });
+      throw auditNote(new ConflictError('An account with this email already exists. Sign in instead.', { field: 'email' }), { reason: 'emailTaken' });
     }
     throw error;
   }
@@ -63,7 +64,11 @@ export async function login(
   await throttle.claimAttempt(subject);
   const user = await db.user.findUnique({ where: { email } });
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), credentials.password);
-  if (!user || !valid) throw new UnauthenticatedError('The email or the password is incorrect.');
+  if (!user || !valid) {
+    // The client cannot tell the two apart; the audit line (accounts' resolvers) can.
+    const note = user ? { reason: 'wrongPassword' as const, targetId: user.id } : { reason: 'unknownAccount' as const };
+    throw auditNote(new UnauthenticatedError('The email or the password is incorrect.'), note);
+  }
   await throttle.recordSuccess(subject);
   return openSession(db, user, client.userAgent, tokens);
 }
@@ -75,7 +80,9 @@ async function confirmPassword(db: PrismaClient, throttle: LoginThrottle, viewer
   const subject = { email: user.email, address: client.address };
   await throttle.assertAllowed(subject);
   await throttle.claimAttempt(subject);
-  if (!(await verifyPassword(user.passwordHash, password))) throw new BadUserInputError('The password is incorrect.', { field });
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    throw auditNote(new BadUserInputError('The password is incorrect.', { field }), { reason: 'wrongPassword' });
+  }
   await throttle.recordSuccess(subject);
   return user;
 }
@@ -123,14 +130,14 @@ export async function updateProfile(
   }
 }
 
-export async function setUserRole(db: PrismaClient, viewer: Viewer, userId: string, role: Role): Promise<User> {
+/** The user with their new role, and the role it replaced (for the audit line). */
+export async function setUserRole(db: PrismaClient, viewer: Viewer, userId: string, role: Role): Promise<{ user: User; previousRole: Role }> {
   if (viewer.role !== 'ADMIN') throw new ForbiddenError('Only an admin can change roles.');
   // An admin demoting themself could leave nobody able to manage roles.
   if (viewer.userId === userId && role !== 'ADMIN') throw new ConflictError('Admins cannot change their own role.');
-  try {
-    return await db.user.update({ where: { id: userId }, data: { role } });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') throw new NotFoundError('User', userId);
-    throw error;
-  }
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
+    if (!before) throw new NotFoundError('User', userId);
+    return { user: await tx.user.update({ where: { id: userId }, data: { role } }), previousRole: before.role };
+  });
 }

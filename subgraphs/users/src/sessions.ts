@@ -1,4 +1,4 @@
-import { issueAccessToken, UnauthenticatedError, type IssuedToken, type SigningKey } from '@quizgraph/service-kit';
+import { auditNote, issueAccessToken, UnauthenticatedError, type IssuedToken, type SigningKey } from '@quizgraph/service-kit';
 import { createHash, randomBytes } from 'node:crypto';
 import type { PrismaClient, User } from './__generated__/prisma/client.js';
 
@@ -45,6 +45,7 @@ export async function openSession(db: PrismaClient, user: User, userAgent: strin
 }
 
 const INVALID = 'This refresh token is not valid. Sign in again.';
+const REUSED = 'This refresh token was already used, so its session has been ended everywhere. Sign in again.';
 
 /**
  * Rotation with reuse detection: each refresh token is exchanged once for a successor. A token that
@@ -56,12 +57,15 @@ export async function refreshSession(db: PrismaClient, refreshToken: string, set
     where: { tokenHash: hashRefreshToken(refreshToken) },
     include: { session: { include: { user: true } } },
   });
-  if (!stored || stored.session.revokedAt) throw new UnauthenticatedError(INVALID);
+  if (!stored || stored.session.revokedAt) {
+    throw auditNote(new UnauthenticatedError(INVALID), { reason: 'invalidToken', targetId: stored?.session.userId ?? null });
+  }
+  const target = { targetId: stored.session.userId, details: { sessionId: stored.sessionId } };
   if (stored.usedAt) {
     await endSessions(db, { id: stored.sessionId });
-    throw new UnauthenticatedError('This refresh token was already used, so its session has been ended everywhere. Sign in again.');
+    throw auditNote(new UnauthenticatedError(REUSED), { reason: 'reusedToken', ...target });
   }
-  if (stored.expiresAt <= new Date()) throw new UnauthenticatedError('This refresh token has expired. Sign in again.');
+  if (stored.expiresAt <= new Date()) throw auditNote(new UnauthenticatedError('This refresh token has expired. Sign in again.'), { reason: 'expiredToken', ...target });
 
   const next = newRefreshToken(settings.refreshTokenTtlSeconds);
   const rotated = await db.$transaction(async (tx) => {
@@ -78,16 +82,21 @@ export async function refreshSession(db: PrismaClient, refreshToken: string, set
   });
   if (!rotated) {
     await endSessions(db, { id: stored.sessionId });
-    throw new UnauthenticatedError('This refresh token was already used, so its session has been ended everywhere. Sign in again.');
+    throw auditNote(new UnauthenticatedError(REUSED), { reason: 'reusedToken', ...target });
   }
   const { user } = stored.session;
   return { sessionId: stored.sessionId, user, accessToken: accessTokenFor(user, stored.sessionId, settings), refreshToken: next };
 }
 
-/** Ends the session a refresh token belongs to (idempotent: an unknown or ended token is fine). */
-export async function logout(db: PrismaClient, refreshToken: string): Promise<void> {
-  const stored = await db.refreshToken.findUnique({ where: { tokenHash: hashRefreshToken(refreshToken) } });
-  if (stored) await endSessions(db, { id: stored.sessionId });
+/**
+ * Ends the session a refresh token belongs to (idempotent: an unknown or ended token is fine).
+ * Returns the session and its user, or null for a token that belongs to none.
+ */
+export async function logout(db: PrismaClient, refreshToken: string): Promise<{ sessionId: string; userId: string } | null> {
+  const stored = await db.refreshToken.findUnique({ where: { tokenHash: hashRefreshToken(refreshToken) }, include: { session: { select: { userId: true } } } });
+  if (!stored) return null;
+  await endSessions(db, { id: stored.sessionId });
+  return { sessionId: stored.sessionId, userId: stored.session.userId };
 }
 
 /** Ends the matching sessions that had not ended yet; returns how many it ended. */

@@ -1,4 +1,4 @@
-import { BadUserInputError, isUuid, parseInput, UnauthenticatedError, type Viewer } from '@quizgraph/service-kit';
+import { audited, BadUserInputError, isUuid, parseInput, UnauthenticatedError, type Viewer } from '@quizgraph/service-kit';
 import { z } from 'zod';
 import type { PrismaClient } from '../__generated__/prisma/client.js';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
@@ -60,8 +60,16 @@ export const Mutation: MutationResolvers = {
     return reorderQuestions(db, uuid(quizId, 'quizId'), await living(db, signedIn(viewer, 'change a quiz')), questionIds);
   },
   publishQuiz: async (_parent, { id }, { db, viewer }) => publishQuiz(db, uuid(id, 'id'), await living(db, signedIn(viewer, 'publish a quiz'))),
-  archiveQuiz: async (_parent, { id }, { db, viewer, outbox }) => archiveQuiz(db, uuid(id, 'id'), await living(db, signedIn(viewer, 'archive a quiz')), outbox.kick),
-  deleteQuiz: async (_parent, { id }, { db, viewer }) => deleteQuiz(db, uuid(id, 'id'), await living(db, signedIn(viewer, 'delete a quiz'))),
+  archiveQuiz: async (_parent, { id }, { db, viewer, outbox, logger }) => {
+    const quizId = uuid(id, 'id');
+    const actor = await living(db, signedIn(viewer, 'archive a quiz'));
+    return audited(logger, { action: 'quiz.archive', actorId: actor.userId, targetId: quizId }, () => archiveQuiz(db, quizId, actor, outbox.kick));
+  },
+  deleteQuiz: async (_parent, { id }, { db, viewer, logger }) => {
+    const quizId = uuid(id, 'id');
+    const actor = await living(db, signedIn(viewer, 'delete a quiz'));
+    return audited(logger, { action: 'quiz.delete', actorId: actor.userId, targetId: quizId }, () => deleteQuiz(db, quizId, actor));
+  },
   importQuiz: async (_parent, { input }, { db, viewer }) => {
     assertCanCreateQuiz(viewer, 'import a quiz');
     await living(db, viewer);

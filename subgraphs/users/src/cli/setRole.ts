@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { setRoleByEmail } from '../admin.js';
-import { variableOrFile, type Role } from '@quizgraph/service-kit';
+import { createLogger, variableOrFile, type Role } from '@quizgraph/service-kit';
 
 /**
  * pnpm --filter @quizgraph/users set-role <email> <PLAYER|AUTHOR|ADMIN>   (reads USERS_DATABASE_URL, or
@@ -20,7 +20,8 @@ if (!email || !role || !url.success) {
   process.exit(2);
 }
 try {
-  const user = await setRoleByEmail(url.data, email, role.toUpperCase() as Role);
+  // The audit line (JSON, like the service's logs) records the change for operators; see README, Audit log.
+  const user = await setRoleByEmail(url.data, email, role.toUpperCase() as Role, createLogger({ service: 'users' }));
   console.log(`${email} is now ${user.role} (user ${user.id}). New access tokens carry the role.`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
