@@ -145,7 +145,7 @@ describe('audit log lines', () => {
     ]);
   });
 
-  it('record deleting a quiz (in quizzes) and an account (in users)', async () => {
+  it('record archiving and deleting a quiz (in quizzes) and deleting an account (in users)', async () => {
     const email = newEmail();
     await register(email);
     await setRoleByEmail(inject('databaseUrls').users, email, 'AUTHOR');
@@ -161,6 +161,26 @@ describe('audit log lines', () => {
     expect(auditOf(deleted.requestId)).toEqual([
       expect.objectContaining({ service: 'quizzes', action: 'quiz.delete', outcome: 'success', actorId: author.user.id, targetId: quizId }),
     ]);
+
+    const published = await call(
+      'mutation { createQuiz(input: { title: "Audited quiz", questions: [{ prompt: "Q?", options: [{ label: "a", correct: true }, { label: "b" }] }] }) { id } }',
+      {},
+      author.accessToken,
+    );
+    const publishedId = published.data!.createQuiz.id as string;
+    expect((await call('mutation ($id: ID!) { publishQuiz(id: $id) { id } }', { id: publishedId }, author.accessToken)).errors).toBeUndefined();
+    const ARCHIVE = 'mutation ($id: ID!) { archiveQuiz(id: $id) { id status } }';
+    const otherEmail = newEmail();
+    const otherId = (await register(otherEmail)).data!.register.user.id as string;
+    await setRoleByEmail(inject('databaseUrls').users, otherEmail, 'AUTHOR');
+    const stranger = await call(ARCHIVE, { id: publishedId }, ((await login(otherEmail)).data!.login as { accessToken: string }).accessToken);
+    expect(stranger.code).toBe('FORBIDDEN');
+    expect(auditOf(stranger.requestId)).toEqual([
+      expect.objectContaining({ service: 'quizzes', action: 'quiz.archive', outcome: 'failure', reason: 'forbidden', actorId: otherId, targetId: publishedId }),
+    ]);
+    const archived = await call(ARCHIVE, { id: publishedId }, author.accessToken);
+    expect(archived.data?.archiveQuiz.status).toBe('ARCHIVED');
+    expect(auditOf(archived.requestId)).toEqual([expect.objectContaining({ action: 'quiz.archive', outcome: 'success', actorId: author.user.id, targetId: publishedId })]);
 
     const DELETE_ACCOUNT = 'mutation ($p: String!) { deleteAccount(password: $p) }';
     const wrong = await call(DELETE_ACCOUNT, { p: 'not my passphrase' }, author.accessToken);
