@@ -19,7 +19,7 @@ export function operationResolutionPlugin(): ApolloServerPlugin {
               : operations.length === 0
                 ? 'Must provide an operation.'
                 : 'Must provide operation name if query contains multiple operations.';
-          throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400, headers: new Map() } } });
+          throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
         },
       };
     },
