@@ -32,9 +32,10 @@ interface EngineState {
   queue: Promise<unknown>;
   lastPanic?: string;
 }
-const state: EngineState = ((globalThis as { [key: symbol]: EngineState })[Symbol.for('quizgraph.schemaEngine')] ??= {
-  queue: Promise.resolve(),
-});
+const shared = globalThis as { [key: symbol]: EngineState };
+const STATE_KEY = Symbol.for('quizgraph.schemaEngine');
+shared[STATE_KEY] ??= { queue: Promise.resolve() };
+const state: EngineState = shared[STATE_KEY];
 
 function loadEngineModule(): Promise<EngineModule> {
   state.module ??= (async () => {

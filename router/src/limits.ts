@@ -530,13 +530,13 @@ function sizeOf(
   let size: number | null = null;
   for (const slicing of listSize.slicingArguments) {
     const node = argumentNodes.find((a) => a.name.value === slicing);
-    const value = node ? valueOf(node.value, variables) : definition.args.find((a) => a.name === slicing)?.defaultValue;
+    const value = node ? literalValueOf(node.value, variables) : definition.args.find((a) => a.name === slicing)?.defaultValue;
     if (typeof value === 'number' && Number.isInteger(value) && value >= 0) size = Math.max(size ?? 0, value);
   }
   return size ?? listSize.assumedSize ?? defaultListSize;
 }
 
-function valueOf(node: ValueNode, variables: Record<string, unknown>): unknown {
+function literalValueOf(node: ValueNode, variables: Record<string, unknown>): unknown {
   if (node.kind === Kind.INT) return Number(node.value);
   if (node.kind === Kind.VARIABLE) return variables[node.name.value];
   return undefined;

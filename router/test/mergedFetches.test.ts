@@ -11,7 +11,7 @@ let server: Server;
 let url: string;
 const asked: Array<{ query: string; authorization: string | undefined }> = [];
 let answerAll: () => void = () => undefined;
-let held: Array<() => void> = [];
+const held: Array<() => void> = [];
 
 beforeAll(async () => {
   server = createServer((req, res) => {

@@ -9,7 +9,7 @@ export interface ChartPanel {
 }
 
 const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e'];
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A round step (1, 2 or 5 × 10ⁿ) that cuts `max` into at most five intervals. */
 function step(max: number): number {
@@ -31,7 +31,7 @@ export function latencyChartSvg(concurrency: number[], panels: ChartPanel[], sub
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${totalW}" height="${totalH}" viewBox="0 0 ${totalW} ${totalH}" font-family="sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
-    `<text x="${totalW / 2}" y="18" text-anchor="middle" font-size="13" fill="#555">${escape(subtitle)}</text>`,
+    `<text x="${totalW / 2}" y="18" text-anchor="middle" font-size="13" fill="#555">${escapeXml(subtitle)}</text>`,
   );
   const targets = [...new Set(panels.flatMap((p) => Object.keys(p.series)))];
   panels.forEach((panel, index) => {
@@ -43,16 +43,16 @@ export function latencyChartSvg(concurrency: number[], panels: ChartPanel[], sub
     // Concurrencies evenly spaced (1, 10, 50 would crowd on a linear axis).
     const x = (i: number) => x0 + (concurrency.length === 1 ? plotW / 2 : (i / (concurrency.length - 1)) * plotW);
     const y = (ms: number) => y0 + plotH - (ms / yMax) * plotH;
-    out.push(`<text x="${x0 + plotW / 2}" y="${y0 - 14}" text-anchor="middle" font-size="14" font-weight="bold">${escape(panel.title)}</text>`);
+    out.push(`<text x="${x0 + plotW / 2}" y="${y0 - 14}" text-anchor="middle" font-size="14" font-weight="bold">${escapeXml(panel.title)}</text>`);
     for (let v = 0; v <= yMax + 1e-9; v += yStep) {
       out.push(
         `<line x1="${x0}" x2="${x0 + plotW}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#e5e5e5"/>`,
         `<text x="${x0 - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end" fill="#444">${Number(v.toFixed(3))}</text>`,
       );
     }
-    concurrency.forEach((c, i) =>
-      out.push(`<text x="${x(i).toFixed(1)}" y="${y0 + plotH + 18}" text-anchor="middle" fill="#444">${c}</text>`),
-    );
+    concurrency.forEach((c, i) => {
+      out.push(`<text x="${x(i).toFixed(1)}" y="${y0 + plotH + 18}" text-anchor="middle" fill="#444">${c}</text>`);
+    });
     out.push(
       `<line x1="${x0}" x2="${x0}" y1="${y0}" y2="${y0 + plotH}" stroke="#888"/>`,
       `<line x1="${x0}" x2="${x0 + plotW}" y1="${y0 + plotH}" y2="${y0 + plotH}" stroke="#888"/>`,
@@ -76,7 +76,7 @@ export function latencyChartSvg(concurrency: number[], panels: ChartPanel[], sub
   const ly = totalH - 12;
   for (const [i, name] of targets.entries()) {
     const colour = COLOURS[i % COLOURS.length];
-    out.push(`<line x1="${lx}" x2="${lx + 24}" y1="${ly - 4}" y2="${ly - 4}" stroke="${colour}" stroke-width="3"/>`, `<text x="${lx + 30}" y="${ly}">${escape(name)}</text>`);
+    out.push(`<line x1="${lx}" x2="${lx + 24}" y1="${ly - 4}" y2="${ly - 4}" stroke="${colour}" stroke-width="3"/>`, `<text x="${lx + 30}" y="${ly}">${escapeXml(name)}</text>`);
     lx += 40 + name.length * 7;
   }
   out.push(

@@ -1,3 +1,4 @@
+import type { AnyJson } from '@quizgraph/service-kit';
 import { emailHash, REQUEST_ID_HEADER } from '@quizgraph/service-kit';
 import { memoryLogger } from '@quizgraph/service-kit/testing';
 import { setRoleByEmail } from '@quizgraph/users/admin';
@@ -41,7 +42,7 @@ async function call(query: string, variables: Record<string, unknown> = {}, toke
   });
   const requestId = response.headers.get(REQUEST_ID_HEADER);
   expect(requestId).toMatch(/^[\w-]+$/);
-  const body = (await response.json()) as { data?: Record<string, any>; errors?: Array<{ extensions?: { code?: string } }> };
+  const body = (await response.json()) as { data?: AnyJson; errors?: Array<{ extensions?: { code?: string } }> };
   return { ...body, requestId: requestId!, code: body.errors?.[0]?.extensions?.code };
 }
 

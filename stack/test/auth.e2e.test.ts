@@ -1,3 +1,4 @@
+import type { AnyJson } from '@quizgraph/service-kit';
 import {
   graphqlRequest,
   loadOrCreateDevKeyRing,
@@ -21,7 +22,7 @@ let keysDir: string;
 
 const start = async () =>
   startStack({ databases: inject('databaseUrls'), keysDir, ports: { router: 0, users: 0, quizzes: 0, results: 0 }, logLevel: 'silent' });
-const api = <T = Record<string, any>>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>> =>
+const api = <T = AnyJson>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>> =>
   graphqlRequest<T>(stack.router.url, query, options);
 
 const PASSWORD = 'a long enough passphrase';
@@ -244,7 +245,7 @@ describe('deleteAccount', () => {
     const deleted = await api(`mutation { deleteAccount(password: "${PASSWORD}") }`, { accessToken: leaving.accessToken });
     expect(deleted.data!.deleteAccount).toBe(true);
 
-    let board;
+    let board: AnyJson;
     const deadline = Date.now() + 15_000;
     do {
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -252,8 +253,8 @@ describe('deleteAccount', () => {
     } while (board.leaderboard.totalCount !== 1 && Date.now() < deadline);
     expect(board.leaderboard.edges.map((e: { node: { user: { displayName: string } } }) => e.node.user.displayName)).toEqual(['Staying Player']);
     expect(board.stats.attempts).toBe(2);
-    const global = await api(`{ leaderboard(first: 100) { edges { node { user { id } } } } }`);
-    expect(global.data!.leaderboard.edges.some((e: { node: { user: { id: string } | null } }) => e.node.user?.id === leaving.id)).toBe(false);
+    const globalBoard = await api(`{ leaderboard(first: 100) { edges { node { user { id } } } } }`);
+    expect(globalBoard.data!.leaderboard.edges.some((e: { node: { user: { id: string } | null } }) => e.node.user?.id === leaving.id)).toBe(false);
 
     // Its access token is still within its 15 minutes, but it cannot bring the player back.
     const ghost = await api(SUBMIT, { accessToken: leaving.accessToken, variables: { q: quizId, a: answers } });

@@ -1,3 +1,4 @@
+import type { AnyJson } from '@quizgraph/service-kit';
 import { REPO_ROOT } from '@quizgraph/prisma';
 import { startRouter, type RouterOptions, type RunningRouter } from '@quizgraph/router';
 import { composeSupergraph } from '@quizgraph/router/composition';
@@ -21,10 +22,10 @@ export interface Account {
  * `account` registers and signs in a fresh account, given a role straight in the users database.
  */
 export function routerClient(url: () => string) {
-  const api = <T = Record<string, any>>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>> =>
+  const api = <T = AnyJson>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>> =>
     graphqlRequest<T>(url(), query, options);
 
-  async function ok<T = Record<string, any>>(query: string, options?: RequestOptions): Promise<T> {
+  async function ok<T = AnyJson>(query: string, options?: RequestOptions): Promise<T> {
     const response = await api<T>(query, options);
     expect(response.errors).toBeUndefined();
     return response.data!;

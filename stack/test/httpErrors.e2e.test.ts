@@ -85,8 +85,8 @@ describe('HTTP-level errors', () => {
   });
 
   it('answer a malformed URL escape with 400 (quizzes: before the credential check) and an unknown path with 404', async () => {
-    const escape = await raw(origins().quizzes, '/internal/quizzes/%E0%A4%A/answer-key');
-    expectJsonError(escape, 400, 'BAD_REQUEST');
+    const badEscape = await raw(origins().quizzes, '/internal/quizzes/%E0%A4%A/answer-key');
+    expectJsonError(badEscape, 400, 'BAD_REQUEST');
     for (const origin of Object.values(origins())) {
       expectJsonError(await raw(origin, '/no/such/path'), 404, 'NOT_FOUND');
       expectJsonError(await raw(origin, '/%E0%A4%A'), 404, 'NOT_FOUND');

@@ -8,13 +8,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, inject, it } from 'vitest';
 
+/** The parts of an OTLP/HTTP JSON export this test reads. */
+interface OtlpTraces {
+  resourceSpans: Array<{
+    resource: { attributes: Array<{ key: string; value: { stringValue?: string } }> };
+    scopeSpans: Array<{ spans: Array<{ traceId: string; name: string }> }>;
+  }>;
+}
+
 /**
  * An operator's setup: the users service run on its own (its own entry point, as in a container) with
  * OTEL_EXPORTER_OTLP_ENDPOINT set sends its spans over OTLP/HTTP to that collector, and flushes the last
  * ones when it stops. The collector here is a plain HTTP server that keeps what it receives.
  */
 it('a service started with an OTLP endpoint exports its request spans there, in the caller’s trace', async () => {
-  const received: Array<{ path: string; headers: IncomingHttpHeaders; body: any }> = [];
+  const received: Array<{ path: string; headers: IncomingHttpHeaders; body: OtlpTraces }> = [];
   const collector = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
@@ -67,11 +75,11 @@ it('a service started with an OTLP endpoint exports its request spans there, in 
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    const spans = received.flatMap((r) => r.body.resourceSpans.flatMap((rs: any) => rs.scopeSpans.flatMap((ss: any) => ss.spans.map((span: any) => ({ ...span, resource: rs.resource })))));
-    const span = spans.find((s: any) => s.traceId === traceId);
-    expect(span, `spans received: ${JSON.stringify(spans.map((s: any) => s.name))}`).toBeDefined();
-    expect(span.name).toBe('POST /graphql');
-    expect(span.resource.attributes).toContainEqual({ key: 'service.name', value: { stringValue: 'quizgraph-users' } });
+    const spans = received.flatMap((r) => r.body.resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans.map((span) => ({ ...span, resource: rs.resource })))));
+    const span = spans.find((s) => s.traceId === traceId);
+    expect(span, `spans received: ${JSON.stringify(spans.map((s) => s.name))}`).toBeDefined();
+    expect(span!.name).toBe('POST /graphql');
+    expect(span!.resource.attributes).toContainEqual({ key: 'service.name', value: { stringValue: 'quizgraph-users' } });
     expect(received[0]!.path).toBe('/v1/traces');
     expect(received[0]!.headers['x-collector-token']).toBe('let-me-in');
   } finally {

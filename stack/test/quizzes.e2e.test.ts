@@ -151,9 +151,10 @@ let searchWord: string;
 let keysDir: string;
 
 beforeAll(async () => {
+  keysDir = await mkdtemp(join(tmpdir(), 'quizgraph-e2e-keys-'));
   stack = await startStack({
     databases: inject('databaseUrls'),
-    keysDir: (keysDir = await mkdtemp(join(tmpdir(), 'quizgraph-e2e-keys-'))),
+    keysDir,
     ports: { router: 0, users: 0, quizzes: 0, results: 0 },
     logLevel: 'silent',
   });

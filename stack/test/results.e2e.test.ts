@@ -1,3 +1,4 @@
+import type { AnyJson } from '@quizgraph/service-kit';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -176,7 +177,7 @@ describe('players through the router', () => {
     const HISTORY = `query { me { attempts(first: 10) { edges { node { status score quiz { title }
       questions { type review { correct score answer { optionIds boolean number text order } correctAnswer { optionIds acceptedTexts number tolerance } explanation } } } } } } }`;
     const { me } = await ok(HISTORY, { accessToken: ben.token });
-    const nodes = me.attempts.edges.map((e: { node: Record<string, any> }) => e.node);
+    const nodes = me.attempts.edges.map((e: { node: AnyJson }) => e.node);
     expect(nodes.map((n: { status: string; quiz: { title: string } }) => [n.quiz.title, n.status])).toEqual([
       [timed.title, 'EXPIRED'],
       [untimed.title, 'SUBMITTED'],

@@ -150,6 +150,8 @@ function rightAnswers(key: NonNullable<NonNullable<AnswerKeyQuery['quiz']>['vers
         return { questionId: q.id, text: q.acceptedAnswers[0] ?? null };
       case 'ORDERING':
         return { questionId: q.id, order: q.items.map((i) => i.id) };
+      default:
+        throw new Error(`No right answer known for a question of type ${(q as { type: string }).type}`);
     }
   });
 }

@@ -1,3 +1,4 @@
+import type { AnyJson } from '@quizgraph/service-kit';
 import { graphqlRequest, SERVICE_CREDENTIAL_HEADER, type GraphQLResponse, type RequestOptions } from '@quizgraph/service-kit';
 import { createTestKeys } from '@quizgraph/service-kit/testing';
 import { randomUUID } from 'node:crypto';
@@ -19,10 +20,10 @@ import { startStack, type RunningStack } from '../src/stack.js';
 
 /** Everything real: three subgraphs on their own databases and the router, all over HTTP. */
 let stack: RunningStack;
-const api = <T = Record<string, any>>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>> =>
+const api = <T = AnyJson>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>> =>
   graphqlRequest<T>(stack.router.url, query, options);
 
-async function ok<T = Record<string, any>>(query: string, options?: RequestOptions): Promise<T> {
+async function ok<T = AnyJson>(query: string, options?: RequestOptions): Promise<T> {
   const response = await api<T>(query, options);
   expect(response.errors).toBeUndefined();
   return response.data!;

@@ -1,3 +1,4 @@
+import type { AnyJson } from '@quizgraph/service-kit';
 import { context, propagation, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { startTracing, type Tracing } from '@quizgraph/service-kit';
@@ -105,7 +106,7 @@ describe('a traced request', () => {
     const traceId = randomBytes(16).toString('hex');
     const requestId = await post({ traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` });
     const deadline = Date.now() + 5_000;
-    let access: Array<Record<string, any>> = [];
+    let access: Array<AnyJson> = [];
     while (access.length < 3 && Date.now() < deadline) {
       access = lines.filter((l) => l.msg === 'request' && l.requestId === requestId);
       await new Promise((resolve) => setTimeout(resolve, 20));

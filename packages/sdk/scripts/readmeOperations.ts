@@ -29,7 +29,7 @@ export function syncReadme(readme: string, operations: Map<string, string>): Rea
       problems.push(`README.md names ${missing.join(', ')} in <!-- operation: ${list} -->, but packages/sdk/operations has no such document.`);
       return whole;
     }
-    names.forEach((name) => shown.add(name));
+    for (const name of names) shown.add(name);
     const block = `\`\`\`graphql\n${names.map((name) => operations.get(name)!.trimEnd()).join('\n\n')}\n\`\`\`\n`;
     if (block !== current) stale.push(names.join(' '));
     return `${open}${block}${close}`;

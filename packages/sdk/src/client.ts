@@ -39,6 +39,7 @@ export interface QuizgraphClientOptions {
 }
 
 /** Variables may be left out when the operation has none that are required. */
+// biome-ignore lint/complexity/noBannedTypes: `{} extends T` is the test "every property of T is optional", not a use of `{}` as a type.
 export type VariablesArgument<TVariables> = {} extends TVariables ? [variables?: TVariables] : [variables: TVariables];
 
 export interface QuizgraphClient {

@@ -1,4 +1,11 @@
 /** A minimal GraphQL-over-HTTP client for the demo seed and the tests (real HTTP, no mocks). */
+/**
+ * JSON of any shape: the default for callers (tests, scripts) that read a response without naming its
+ * type; pass a precise type where one exists.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: what a caller reads is not known here, and `unknown` would force a cast at every field.
+export type AnyJson = Record<string, any>;
+
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
@@ -11,7 +18,7 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-export async function graphqlRequest<T = Record<string, any>>(
+export async function graphqlRequest<T = AnyJson>(
   url: string,
   query: string,
   { variables, accessToken, headers }: RequestOptions = {},
@@ -36,7 +43,7 @@ export async function graphqlRequest<T = Record<string, any>>(
 }
 
 /** Like graphqlRequest, but throws on any error: for callers that expect success (the seed). */
-export async function graphqlData<T = Record<string, any>>(url: string, query: string, options?: RequestOptions): Promise<T> {
+export async function graphqlData<T = AnyJson>(url: string, query: string, options?: RequestOptions): Promise<T> {
   const response = await graphqlRequest<T>(url, query, options);
   if (response.errors?.length || !response.data) {
     throw new Error(`GraphQL request failed: ${response.errors?.map((e) => e.message).join('; ') ?? response.status}`);

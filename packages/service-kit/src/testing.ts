@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { graphqlRequest, type GraphQLResponse, type RequestOptions } from './graphqlClient.js';
+import { graphqlRequest, type GraphQLResponse, type RequestOptions, type AnyJson } from './graphqlClient.js';
 import { loadOrCreateDevKeyRing, type KeyRing } from './keys.js';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
@@ -56,8 +56,8 @@ export async function createTestKeys(): Promise<TestKeys> {
 export const silentLogger = createLogger({ level: 'silent' });
 
 /** A logger that keeps its JSON lines, parsed, for a test to read. */
-export function memoryLogger(level = 'info'): { logger: Logger; lines: Array<Record<string, any>> } {
-  const lines: Array<Record<string, any>> = [];
+export function memoryLogger(level = 'info'): { logger: Logger; lines: Array<AnyJson> } {
+  const lines: Array<AnyJson> = [];
   const stream = new Writable({
     write(chunk, _encoding, done) {
       lines.push(JSON.parse(String(chunk)));
@@ -69,7 +69,7 @@ export function memoryLogger(level = 'info'): { logger: Logger; lines: Array<Rec
 
 /** Calls a subgraph directly, as `caller` (the router, or a sibling service) would: with a service credential. */
 export function subgraphClient(url: string, audience: string, signer: ServiceCredentialSigner) {
-  return <T = Record<string, any>>(query: string, options: RequestOptions = {}): Promise<GraphQLResponse<T>> =>
+  return <T = AnyJson>(query: string, options: RequestOptions = {}): Promise<GraphQLResponse<T>> =>
     graphqlRequest<T>(url, query, {
       ...options,
       headers: { ...options.headers, [SERVICE_CREDENTIAL_HEADER]: signer.credentialFor(audience) },

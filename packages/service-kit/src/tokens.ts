@@ -99,7 +99,10 @@ const verifiedTokens = new WeakMap<KeySource, Map<string, Verified>>();
  */
 async function verifyToken(token: string, keys: KeySource, options: VerifyOptions): Promise<{ payload: jwt.JwtPayload; kid: string }> {
   let cache = verifiedTokens.get(keys);
-  if (!cache) verifiedTokens.set(keys, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    verifiedTokens.set(keys, cache);
+  }
   const name = `${options.issuer}\n${options.audience}\n${token}`;
   const remembered = cache.get(name);
   if (remembered) {

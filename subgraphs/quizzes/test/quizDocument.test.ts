@@ -1,3 +1,4 @@
+import type { AnyJson } from '@quizgraph/service-kit';
 import { readFileSync } from 'node:fs';
 import { buildQuestion, DEFAULT_SETTINGS, type QuestionDraft } from '@quizgraph/assessment';
 import { describe, expect, it } from 'vitest';
@@ -48,7 +49,7 @@ function quiz(overrides: Partial<QuizDocumentContent> = {}): QuizDocumentContent
 }
 
 /** A valid document as an object, to break one piece at a time. */
-function document(): { format: unknown; formatVersion: unknown; quiz: Record<string, any> } & Record<string, unknown> {
+function document(): { format: unknown; formatVersion: unknown; quiz: AnyJson } & Record<string, unknown> {
   return JSON.parse(exportQuizDocument(quiz()));
 }
 

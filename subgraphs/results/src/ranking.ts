@@ -134,7 +134,7 @@ export function improves(candidate: Standing, current: Standing | undefined): bo
 /** Ranks of sorted standings from scratch (1, 2, 2, 4): the definition the bucket counts must match. */
 export function sharedRanks(sorted: ReadonlyArray<Omit<Standing, 'achievedAt'>>): number[] {
   const ranks: number[] = [];
-  sorted.forEach((s, i) => ranks.push(i > 0 && compareRank(sorted[i - 1]!, s) === 0 ? ranks[i - 1]! : i + 1));
+  for (const [i, s] of sorted.entries()) ranks.push(i > 0 && compareRank(sorted[i - 1]!, s) === 0 ? ranks[i - 1]! : i + 1);
   return ranks;
 }
 

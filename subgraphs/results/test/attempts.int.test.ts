@@ -1,3 +1,4 @@
+import type { AnyJson } from '@quizgraph/service-kit';
 import { DEFAULT_SETTINGS, type AnswerInput, type KeyedQuestion, type QuizSettings } from '@quizgraph/assessment';
 import { openServiceDatabase, type ServiceDatabase } from '@quizgraph/prisma';
 import { issueAccessToken, type RunningService } from '@quizgraph/service-kit';
@@ -140,7 +141,7 @@ const SUBMIT_QUIZ = `mutation ($quizId: ID!, $answers: [AnswerInput!]!, $key: St
   submitQuiz(quizId: $quizId, answers: $answers, idempotencyKey: $key) { ${ATTEMPT} } }`;
 const READ = `query ($id: ID!) { attempt(id: $id) { ${ATTEMPT} } }`;
 
-type AttemptData = Record<string, any>;
+type AttemptData = AnyJson;
 
 async function start(who: Player, key: AnswerKey, idempotencyKey?: string) {
   return asRouter<{ startAttempt: AttemptData }>(START, { accessToken: who.token, variables: { quizId: key.quizId, key: idempotencyKey } });

@@ -56,7 +56,7 @@ export const Mutation: MutationResolvers = {
   removeQuestion: async (_parent, { questionId }, { db, viewer }) =>
     removeQuestion(db, uuid(questionId, 'questionId', 'question'), await living(db, signedIn(viewer, 'change a quiz'))),
   reorderQuestions: async (_parent, { quizId, questionIds }, { db, viewer }) => {
-    questionIds.forEach((id, i) => uuid(id, `questionIds.${i}`, 'question'));
+    for (const [i, id] of questionIds.entries()) uuid(id, `questionIds.${i}`, 'question');
     return reorderQuestions(db, uuid(quizId, 'quizId'), await living(db, signedIn(viewer, 'change a quiz')), questionIds);
   },
   publishQuiz: async (_parent, { id }, { db, viewer }) => publishQuiz(db, uuid(id, 'id'), await living(db, signedIn(viewer, 'publish a quiz'))),
