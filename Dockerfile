@@ -8,6 +8,7 @@
 #   migrate.mjs                                    one-shot: create the databases if missing, apply migrations
 #   seed-demo-data.mjs                             one-shot: the demo data, through a running router (development)
 #   set-role.mjs <email> <PLAYER|AUTHOR|ADMIN>     give a role outside the API (the first admin)
+#   password-hasher.mjs                            not run by hand: users.mjs forks it to hash passwords at nice 19
 # Two stages: the build stage installs the whole workspace and bundles; the runtime stage gets the
 # bundles and the production node_modules of the npm packages they load (build/package.json), and
 # nothing else: no pnpm, no TypeScript, no tsx, no vitest, no Prisma CLI, no embedded Postgres.

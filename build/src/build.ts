@@ -14,6 +14,7 @@ import { parse } from 'yaml';
  *   migrate                                           the one-shot that migrates (and in development makes the keys)
  *   seed-demo-data                                    the demo-data one-shot (compose profile `demo`)
  *   set-role                                          gives a role outside the API (the first admin)
+ *   password-hasher                                   the users service's argon2 helper, which it forks
  * Workspace packages are bundled (their exports point at TypeScript sources); npm packages stay outside
  * (but for Prisma's client runtime, see BUNDLED_NPM_PACKAGES),
  * loaded from node_modules at run time, and each must be a dependency of this package (build/package.json)
@@ -44,6 +45,8 @@ export function entryPoints(): Record<string, string> {
   entries.migrate = 'stack/src/migrate.ts';
   entries['seed-demo-data'] = 'stack/src/seedDemoData.ts';
   entries['set-role'] = 'subgraphs/users/src/cli/setRole.ts';
+  // The users service's password-hashing helper, which it forks from beside itself (HASHING_PROCESS_BUNDLE in hashingHelper.ts).
+  entries['password-hasher'] = 'subgraphs/users/src/hashingProcess.ts';
   return entries;
 }
 

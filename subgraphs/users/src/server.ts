@@ -20,7 +20,7 @@ import { parse } from 'graphql';
 import { PrismaClient } from './__generated__/prisma/client.js';
 import type { Context } from './context.js';
 import { createLoaders } from './loaders.js';
-import { configurePasswordWork, decoyPasswordHash, type PasswordWorkLimits } from './passwords.js';
+import { configurePasswordWork, decoyPasswordHash, startPasswordWork, stopPasswordWork, type PasswordWorkLimits } from './passwords.js';
 import { resolvers } from './resolvers/index.js';
 import type { TokenSettings } from './sessions.js';
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottlePolicy } from './throttle.js';
@@ -49,7 +49,7 @@ export interface UsersServiceOptions {
   /** Readiness grace and drain timeout when closing (SHUTDOWN_* in env.ts). */
   shutdown?: Partial<ShutdownSettings>;
   throttle?: ThrottlePolicy;
-  /** Bounds on argon2 work (defaults: passwords.ts). */
+  /** Bounds on argon2 work, and where it runs (defaults: passwords.ts). */
   passwordWork?: Partial<PasswordWorkLimits>;
 }
 
@@ -84,7 +84,9 @@ export async function startUsersService(options: UsersServiceOptions): Promise<R
     logger: options.logger,
     ...options.outboxRelay,
   });
-  if (options.passwordWork) configurePasswordWork(options.passwordWork);
+  configurePasswordWork(options.passwordWork ?? {}, { logger: options.logger });
+  // The hashing helper first: a service that cannot check passwords does not start.
+  await startPasswordWork();
   await decoyPasswordHash();
 
   const metrics = createMetrics('users');
@@ -120,6 +122,7 @@ export async function startUsersService(options: UsersServiceOptions): Promise<R
       await outbox.stop();
       await relayDatabase.close();
       await database.close();
+      await stopPasswordWork();
     },
   };
 }

@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { configurePasswordWork, hashPassword, passwordWorkLoad, verifyPassword } from '../src/passwords.js';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { configurePasswordWork, hashPassword, passwordWorkLoad, stopPasswordWork, verifyPassword } from '../src/passwords.js';
 
 afterEach(() => configurePasswordWork({}));
+afterAll(() => stopPasswordWork());
 
 describe('password work', () => {
   it('checks a sign-in’s password before the sign-ups that queued ahead of it', async () => {
