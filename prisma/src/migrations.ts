@@ -16,11 +16,7 @@ export function serviceDatabaseUrls(serverUrl: string, prefix = 'quizgraph'): Da
 }
 
 /** Creates any missing service database on the server, then brings each up to date. */
-export async function prepareServiceDatabases(
-  serverUrl: string,
-  prefix = 'quizgraph',
-  log: (line: string) => void = () => undefined,
-): Promise<DatabaseUrls> {
+export async function prepareServiceDatabases(serverUrl: string, prefix = 'quizgraph', log: (line: string) => void = () => undefined): Promise<DatabaseUrls> {
   const urls = serviceDatabaseUrls(serverUrl, prefix);
   for (const service of SERVICE_NAMES) await ensureDatabase(serverUrl, `${prefix}_${service}`);
   await migrateServiceDatabases(urls, log);

@@ -93,7 +93,10 @@ async function runEngine<T>(datamodel: string, connectionString: string, run: (e
 
 export async function readMigrationList(migrationsDir: string): Promise<MigrationList> {
   const entries = existsSync(migrationsDir) ? await readdir(migrationsDir, { withFileTypes: true }) : [];
-  const directories = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const directories = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const lockfilePath = join(migrationsDir, LOCKFILE);
   return {
     baseDir: migrationsDir,
@@ -106,9 +109,7 @@ export async function readMigrationList(migrationsDir: string): Promise<Migratio
           path: name,
           migrationFile: {
             path: 'migration.sql',
-            content: existsSync(file)
-              ? { tag: 'ok' as const, value: await readFile(file, 'utf8') }
-              : { tag: 'error' as const, value: `${file} is missing` },
+            content: existsSync(file) ? { tag: 'ok' as const, value: await readFile(file, 'utf8') } : { tag: 'error' as const, value: `${file} is missing` },
           },
         };
       }),

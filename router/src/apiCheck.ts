@@ -32,7 +32,9 @@ async function committedApiSchema(revision: string): Promise<{ sdl: string } | {
     const { stdout } = await promisify(execFile)('git', ['show', `${revision}:./${API_SCHEMA}`], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
     return { sdl: stdout };
   } catch (error) {
-    const stderr = String((error as { stderr?: unknown }).stderr ?? (error as Error).message).trim().split('\n')[0];
+    const stderr = String((error as { stderr?: unknown }).stderr ?? (error as Error).message)
+      .trim()
+      .split('\n')[0];
     return { missing: stderr ?? 'git failed' };
   }
 }
@@ -45,16 +47,17 @@ try {
     throw new Error(`${PUBLISHED} is missing: record the first published API schema with \`pnpm api:publish\` and commit it.`);
   }
   const current = await readFile(join(root, API_SCHEMA), 'utf8');
-  const announcements = existsSync(join(root, ANNOUNCEMENTS))
-    ? parseAnnouncements(await readFile(join(root, ANNOUNCEMENTS), 'utf8'), ANNOUNCEMENTS)
-    : [];
+  const announcements = existsSync(join(root, ANNOUNCEMENTS)) ? parseAnnouncements(await readFile(join(root, ANNOUNCEMENTS), 'utf8'), ANNOUNCEMENTS) : [];
   for (const revision of ['HEAD~1', 'HEAD']) {
     const committed = await committedApiSchema(revision);
     if ('sdl' in committed) baselines.push({ name: `${API_SCHEMA} at ${revision}`, sdl: committed.sdl });
     else console.log(`note: not comparing with ${API_SCHEMA} at ${revision} (${committed.missing})`);
   }
 
-  const { errors, warnings, notes } = formatApiCheck(await checkApiSchema({ current: { name: API_SCHEMA, sdl: current }, baselines, announcements }), ANNOUNCEMENTS);
+  const { errors, warnings, notes } = formatApiCheck(
+    await checkApiSchema({ current: { name: API_SCHEMA, sdl: current }, baselines, announcements }),
+    ANNOUNCEMENTS,
+  );
   for (const note of notes) console.log(`announced: ${note}`);
   for (const warning of warnings) console.warn(`warning: ${warning}`);
   if (errors.length > 0) {

@@ -79,11 +79,17 @@ export interface RouterEnv {
  */
 function corsOriginsOf(value: string | undefined, production: boolean): string[] | '*' {
   if (value === undefined) {
-    if (production) throw new Error('router: CORS_ORIGINS is required in production: the browser origins allowed to call the API, comma-separated (e.g. https://app.example.com), or * for any.');
+    if (production)
+      throw new Error(
+        'router: CORS_ORIGINS is required in production: the browser origins allowed to call the API, comma-separated (e.g. https://app.example.com), or * for any.',
+      );
     return '*';
   }
   if (value.trim() === '*') return '*';
-  const origins = value.split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = value
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   for (const origin of origins) {
     let url: URL;
     try {

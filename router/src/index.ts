@@ -1,10 +1,4 @@
-import {
-  accessTokenKeySource,
-  closeOnSignals,
-  createLogger,
-  loadServiceCredentials,
-  startTracing,
-} from '@quizgraph/service-kit';
+import { accessTokenKeySource, closeOnSignals, createLogger, loadServiceCredentials, startTracing } from '@quizgraph/service-kit';
 import { readFile } from 'node:fs/promises';
 import { loadEnv } from './env.js';
 import { loadSafelist } from './persistedOperations.js';

@@ -115,8 +115,7 @@ const MESSAGES: Record<QueryLimitCode, { production: string; development: (actua
   },
   QUERY_TOO_COMPLEX: {
     production: 'The query asks for too much at once. Ask for fewer items (`first`) or fewer nested lists.',
-    development: (actual, limit) =>
-      `The query's estimated cost is ${actual}; the limit is ${limit}. Ask for fewer items (\`first\`) or fewer nested lists.`,
+    development: (actual, limit) => `The query's estimated cost is ${actual}; the limit is ${limit}. Ask for fewer items (\`first\`) or fewer nested lists.`,
   },
 };
 
@@ -454,16 +453,12 @@ function measureDocument(
     const listSize = key ? model.listSizes.get(key) : undefined;
     // The list size the slicing arguments ask for (`first`), else the assumed one.
     const requestedSize = listSize && definition ? sizeOf(listSize, definition, field.arguments ?? [], variables, limits.defaultListSize) : null;
-    const childSizes = listSize && listSize.sizedFields.length > 0 && requestedSize !== null
-      ? new Map(listSize.sizedFields.map((f) => [f, requestedSize] as const))
-      : null;
-    const childCost = field.selectionSet
-      ? walk(field.selectionSet, returnType, here, depth, effectiveMaxDepth, childSizes, spreading)
-      : 0;
+    const childSizes =
+      listSize && listSize.sizedFields.length > 0 && requestedSize !== null ? new Map(listSize.sizedFields.map((f) => [f, requestedSize] as const)) : null;
+    const childCost = field.selectionSet ? walk(field.selectionSet, returnType, here, depth, effectiveMaxDepth, childSizes, spreading) : 0;
     if (!definition || !returnType || introspection || name.startsWith('__')) return 0;
 
-    const weight =
-      (key ? model.fieldWeights.get(key) : undefined) ?? model.typeWeights.get(returnType.name) ?? (isCompositeType(returnType) ? 1 : 0);
+    const weight = (key ? model.fieldWeights.get(key) : undefined) ?? model.typeWeights.get(returnType.name) ?? (isCompositeType(returnType) ? 1 : 0);
     let argumentCost = 0;
     for (const argument of field.arguments ?? []) argumentCost += model.argumentWeights.get(`${key}(${argument.name.value})`) ?? 0;
     let cost = weight + childCost;
@@ -478,13 +473,14 @@ function measureDocument(
   let selectedCost = 0;
   const selected = request.operationName
     ? operations.find((o) => o.name?.value === request.operationName)
-    : operations.length === 1 ? operations[0] : undefined;
+    : operations.length === 1
+      ? operations[0]
+      : undefined;
   operations.forEach((operation, index) => {
     countDirectives(operation.directives);
     variables = { ...variableDefaults(operation), ...request.variables };
     const root = model.schema.getRootType(operation.operation) ?? undefined;
-    const cost = (operation.operation === 'mutation' ? 10 : 0) +
-      walk(operation.selectionSet, root, `#${index}`, 0, limits.maxDepth, null, new Set());
+    const cost = (operation.operation === 'mutation' ? 10 : 0) + walk(operation.selectionSet, root, `#${index}`, 0, limits.maxDepth, null, new Set());
     if (operation === selected) selectedCost = cost;
   });
   // Validation looks at unused fragments too (before reporting them): they must pass the same limits.

@@ -122,7 +122,8 @@ export function safelistMiddleware(safelist: Safelist): RequestHandler {
     const id = body.extensions?.persistedQuery?.sha256Hash;
     if (typeof id === 'string') {
       const known = safelist.byId(id);
-      if (!known) return { code: 'PERSISTED_QUERY_NOT_IN_SAFELIST', message: 'This server runs only operations from its safelist, and this id is not one of them.' };
+      if (!known)
+        return { code: 'PERSISTED_QUERY_NOT_IN_SAFELIST', message: 'This server runs only operations from its safelist, and this id is not one of them.' };
       if (typeof body.query === 'string' && normalise(body.query) !== normalise(known)) {
         return { code: 'PERSISTED_QUERY_NOT_IN_SAFELIST', message: 'The operation sent does not match the safelisted one with this id.' };
       }

@@ -26,14 +26,7 @@ import { legacyJsonStatusPlugin, operationResolutionPlugin } from './clientError
 import type { RouterContext } from './context.js';
 import { safelistMiddleware, type Safelist } from './persistedOperations.js';
 import { sandboxInitialState } from './sandbox.js';
-import {
-  costModelFromSupergraph,
-  DEFAULT_QUERY_LIMITS,
-  keepingLimitErrors,
-  queryLimitsGate,
-  queryLimitsPlugin,
-  type QueryLimits,
-} from './limits.js';
+import { costModelFromSupergraph, DEFAULT_QUERY_LIMITS, keepingLimitErrors, queryLimitsGate, queryLimitsPlugin, type QueryLimits } from './limits.js';
 import { SubgraphDataSource, type SubgraphResilienceOptions } from './subgraphDataSource.js';
 
 export interface RouterOptions {

@@ -1,6 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CLIENT_ADDRESS_HEADER, CLIENT_USER_AGENT_HEADER, REQUEST_ID_HEADER, SERVICE_CREDENTIAL_HEADER, injectTraceContext, type Logger, type ServiceCredentialSigner } from '@quizgraph/service-kit';
+import {
+  CLIENT_ADDRESS_HEADER,
+  CLIENT_USER_AGENT_HEADER,
+  REQUEST_ID_HEADER,
+  SERVICE_CREDENTIAL_HEADER,
+  injectTraceContext,
+  type Logger,
+  type ServiceCredentialSigner,
+} from '@quizgraph/service-kit';
 import {
   getOperationAST,
   Kind,

@@ -111,7 +111,9 @@ describe('baselines', () => {
 describe('invalid schemas', () => {
   it('names the schema that does not parse', async () => {
     await expect(check('type Query {')).rejects.toThrow(/^api\.graphql is not a valid GraphQL schema: Syntax Error/);
-    await expect(check(base, [], published('type Query { x: Nope }'))).rejects.toThrow(/^api\/published\.graphql is not a valid GraphQL schema: Unknown type "Nope"/);
+    await expect(check(base, [], published('type Query { x: Nope }'))).rejects.toThrow(
+      /^api\/published\.graphql is not a valid GraphQL schema: Unknown type "Nope"/,
+    );
   });
 });
 

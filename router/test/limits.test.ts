@@ -159,7 +159,7 @@ describe('each limit at its edge', () => {
 });
 
 describe('documents seen before (kept parsed, by their text)', () => {
-  it('are measured again with each request\'s variables and limits', () => {
+  it("are measured again with each request's variables and limits", () => {
     const query = 'query Board($n: Int) { leaderboard(first: $n) { edges { rank } } }';
     const small = measure(query, { n: 2 });
     const large = measure(query, { n: 50 });
@@ -218,7 +218,8 @@ describe('the abusive shapes, refused in milliseconds by the default limits', ()
     for (let i = 0; i < 4; i++) nested = `author { authoredQuizzes { edges { node { ${nested} } } } }`;
     refusedFast(`{ quiz(id: "q") { ${nested} } }`, 'QUERY_TOO_DEEP');
     // Within the depth limit, the lists multiply past the cost limit.
-    const twoCycles = '{ quizzes(first: 100) { edges { node { author { authoredQuizzes(first: 100) { edges { node { title author { displayName } } } } } } } } }';
+    const twoCycles =
+      '{ quizzes(first: 100) { edges { node { author { authoredQuizzes(first: 100) { edges { node { title author { displayName } } } } } } } } }';
     expect(measure(twoCycles).depth).toBeLessThanOrEqual(limits.maxDepth);
     refusedFast(twoCycles, 'QUERY_TOO_COMPLEX');
   });

@@ -80,7 +80,13 @@ describe('merged in-flight fetches', () => {
     const source = await dataSource();
     const mutation = 'mutation Submit__results__0 { submitQuiz(quizId: "q", answers: []) { id } }';
     const query = 'query Me__results__0 { me { stats { attempts } } }';
-    const answers = [call(source, mutation, 'token-a'), call(source, mutation, 'token-a'), call(source, query, 'token-a'), call(source, query, 'token-b'), call(source, query)];
+    const answers = [
+      call(source, mutation, 'token-a'),
+      call(source, mutation, 'token-a'),
+      call(source, query, 'token-a'),
+      call(source, query, 'token-b'),
+      call(source, query),
+    ];
     await askedTimes(5);
     answerAll();
     await Promise.all(answers);

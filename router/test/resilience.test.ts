@@ -209,10 +209,7 @@ describe('the errors of a failed call', () => {
   });
 
   it('stand at each root field of a root fetch, and at none when the query cannot be read', () => {
-    expect(unavailableErrors('quizzes', '{quiz(id:"1"){title}top:quizzes{totalCount}}', undefined, {}).map((e) => e.path)).toEqual([
-      ['quiz'],
-      ['top'],
-    ]);
+    expect(unavailableErrors('quizzes', '{quiz(id:"1"){title}top:quizzes{totalCount}}', undefined, {}).map((e) => e.path)).toEqual([['quiz'], ['top']]);
     expect(unavailableErrors('quizzes', '{', undefined, {})).toEqual([
       { message: 'The quizzes service is unavailable right now.', extensions: { code: 'SERVICE_UNAVAILABLE', service: 'quizzes' } },
     ]);

@@ -29,7 +29,10 @@ export function useQuizgraphSubgraphs(options: { supergraphSdl: string; urls: Re
       const target = options.urls[name];
       if (!target) throw new Error(`bench: no URL for the ${name} subgraph in BENCH_SUBGRAPH_URLS`);
       setURL(target);
-      const headers: Record<string, string> = { ...(init.headers as Record<string, string> | undefined), [SERVICE_CREDENTIAL_HEADER]: options.signer.credentialFor(name) };
+      const headers: Record<string, string> = {
+        ...(init.headers as Record<string, string> | undefined),
+        [SERVICE_CREDENTIAL_HEADER]: options.signer.credentialFor(name),
+      };
       const authorization = 'request' in context ? context.request.headers.get('authorization') : null;
       if (authorization) headers.authorization = authorization;
       setOptions({ ...init, headers });

@@ -76,7 +76,10 @@ export function latencyChartSvg(concurrency: number[], panels: ChartPanel[], sub
   const ly = totalH - 12;
   for (const [i, name] of targets.entries()) {
     const colour = COLOURS[i % COLOURS.length];
-    out.push(`<line x1="${lx}" x2="${lx + 24}" y1="${ly - 4}" y2="${ly - 4}" stroke="${colour}" stroke-width="3"/>`, `<text x="${lx + 30}" y="${ly}">${escapeXml(name)}</text>`);
+    out.push(
+      `<line x1="${lx}" x2="${lx + 24}" y1="${ly - 4}" y2="${ly - 4}" stroke="${colour}" stroke-width="3"/>`,
+      `<text x="${lx + 30}" y="${ly}">${escapeXml(name)}</text>`,
+    );
     lx += 40 + name.length * 7;
   }
   out.push(

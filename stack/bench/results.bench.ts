@@ -44,9 +44,13 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 /** An author and QUIZZES published quizzes of five single-choice questions, through the API. */
 async function createQuizzes(): Promise<Array<{ id: string; questions: Array<{ id: string; right: string }> }>> {
   const email = `bench-author-${randomUUID()}@bench.quizgraph.dev`;
-  await graphqlData(stack.router.url, `mutation ($e: String!) { register(email: $e, password: "bench passphrase 1", displayName: "Bench Author") { user { id } } }`, {
-    variables: { e: email },
-  });
+  await graphqlData(
+    stack.router.url,
+    `mutation ($e: String!) { register(email: $e, password: "bench passphrase 1", displayName: "Bench Author") { user { id } } }`,
+    {
+      variables: { e: email },
+    },
+  );
   await setRoleByEmail(databases.users, email, 'AUTHOR');
   const { login } = await graphqlData(stack.router.url, `mutation ($e: String!) { login(email: $e, password: "bench passphrase 1") { accessToken } }`, {
     variables: { e: email },
@@ -62,11 +66,19 @@ async function createQuizzes(): Promise<Array<{ id: string; questions: Array<{ i
         },
       },
     });
-    await graphqlData(stack.router.url, `mutation ($id: ID!) { publishQuiz(id: $id) { id } }`, { accessToken: login.accessToken, variables: { id: createQuiz.id } });
-    const { quiz } = await graphqlData(stack.router.url, `query ($id: ID!) { quiz(id: $id) { questions { id options { id label } } } }`, { variables: { id: createQuiz.id } });
+    await graphqlData(stack.router.url, `mutation ($id: ID!) { publishQuiz(id: $id) { id } }`, {
+      accessToken: login.accessToken,
+      variables: { id: createQuiz.id },
+    });
+    const { quiz } = await graphqlData(stack.router.url, `query ($id: ID!) { quiz(id: $id) { questions { id options { id label } } } }`, {
+      variables: { id: createQuiz.id },
+    });
     quizzes.push({
       id: createQuiz.id as string,
-      questions: quiz.questions.map((q: { id: string; options: Array<{ id: string; label: string }> }) => ({ id: q.id, right: q.options.find((o) => o.label === 'right')!.id })),
+      questions: quiz.questions.map((q: { id: string; options: Array<{ id: string; label: string }> }) => ({
+        id: q.id,
+        right: q.options.find((o) => o.label === 'right')!.id,
+      })),
     });
   }
   return quizzes;
@@ -261,7 +273,9 @@ try {
     if (size === SIZES.at(-1)) {
       for (const flow of SUBMIT_FLOWS(quizzes)) {
         const { perSecond, statements } = await submitThroughput(flow, quizzes);
-        throughput.push(`${flow.name}: ${perSecond.toFixed(1)} attempts/s with ${SUBMITTERS} concurrent players at ${size} attempts (${statements} SQL statements each)`);
+        throughput.push(
+          `${flow.name}: ${perSecond.toFixed(1)} attempts/s with ${SUBMITTERS} concurrent players at ${size} attempts (${statements} SQL statements each)`,
+        );
       }
     }
   }

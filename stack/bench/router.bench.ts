@@ -43,7 +43,6 @@ const PASSWORD = 'bench passphrase 1';
 const started = performance.now();
 const log = (line: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
 
-
 interface Target {
   name: string;
   url: string;
@@ -103,12 +102,18 @@ async function check(target: Target, query: string): Promise<void> {
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 
 async function run(routerUrl: string, hiveUrl: string, quizzesSubgraphUrl: string): Promise<void> {
-  log(`processes: router ${stack.router.pid}, users ${stack.services.users.pid}, quizzes ${stack.services.quizzes.pid}, results ${stack.services.results.pid}, hive-gateway ${hive!.pid}`);
+  log(
+    `processes: router ${stack.router.pid}, users ${stack.services.users.pid}, quizzes ${stack.services.quizzes.pid}, results ${stack.services.results.pid}, hive-gateway ${hive!.pid}`,
+  );
   const { quizIds, emails } = await seed(routerUrl);
   const signer = await devServiceCredentialSigner(keysDir, 'router');
   const router: Target = { name: 'router', url: routerUrl };
   const hiveGateway: Target = { name: 'hive-gateway', url: hiveUrl };
-  const straight: Target = { name: 'straight to quizzes', url: quizzesSubgraphUrl, headers: () => ({ [SERVICE_CREDENTIAL_HEADER]: signer.credentialFor('quizzes') }) };
+  const straight: Target = {
+    name: 'straight to quizzes',
+    url: quizzesSubgraphUrl,
+    headers: () => ({ [SERVICE_CREDENTIAL_HEADER]: signer.credentialFor('quizzes') }),
+  };
 
   const single = 'query QuizPage { quizzes(first: 20) { totalCount edges { node { id title difficulty category } } } }';
   // The same page (all 5 quizzes) asked with `first` from 6 to 100 in turn: concurrent requests differ,
@@ -157,7 +162,8 @@ async function run(routerUrl: string, hiveUrl: string, quizzesSubgraphUrl: strin
 
   const sections: string[] = [];
   const verdicts: string[] = [];
-  const row = (label: string, c: number, m: Sample, extra = '') => `| ${label} | ${c} | ${fmt(m.rps, 0)} | ${fmt(m.p50)} | ${fmt(m.p95)} | ${fmt(m.p99)} | ${m.failed} |${extra}`;
+  const row = (label: string, c: number, m: Sample, extra = '') =>
+    `| ${label} | ${c} | ${fmt(m.rps, 0)} | ${fmt(m.p50)} | ${fmt(m.p95)} | ${fmt(m.p99)} | ${m.failed} |${extra}`;
 
   // 1. Single-subgraph query, identical requests and requests that differ.
   for (const [key, heading, shown] of [
@@ -183,7 +189,9 @@ async function run(routerUrl: string, hiveUrl: string, quizzesSubgraphUrl: strin
     if (CONCURRENCY.includes(10)) {
       const ratio = cell(`${key}|${straight.name}|10`).rps / cell(`${key}|router|10`).rps;
       const what = key === 'single' ? 'identical requests' : 'requests that differ';
-      verdicts.push(`- Router overhead on a single-subgraph query at 10 clients, ${what}: straight ÷ router = **${fmt(ratio, 2)}×** (target < 1.5×): ${ratio < 1.5 ? '**met**' : '**missed**'}.`);
+      verdicts.push(
+        `- Router overhead on a single-subgraph query at 10 clients, ${what}: straight ÷ router = **${fmt(ratio, 2)}×** (target < 1.5×): ${ratio < 1.5 ? '**met**' : '**missed**'}.`,
+      );
     }
   }
   // 2. Leaderboard with names.
@@ -205,7 +213,9 @@ async function run(routerUrl: string, hiveUrl: string, quizzesSubgraphUrl: strin
     }
     sections.push(lines.join('\n'));
     const all = CONCURRENCY.every((c) => cell(`board|router|${c}`).rps >= cell(`board|hive-gateway|${c}`).rps);
-    verdicts.push(`- Leaderboard with names, router ÷ Hive Gateway throughput: ${ratios.join(', ')} (target ≥ 1×): ${all ? '**met**' : '**missed**'}${all ? '' : ' where below 1'}.`);
+    verdicts.push(
+      `- Leaderboard with names, router ÷ Hive Gateway throughput: ${ratios.join(', ')} (target ≥ 1×): ${all ? '**met**' : '**missed**'}${all ? '' : ' where below 1'}.`,
+    );
   }
   // 3. Sign-ins beside reads.
   {
@@ -222,7 +232,9 @@ async function run(routerUrl: string, hiveUrl: string, quizzesSubgraphUrl: strin
     ];
     sections.push(lines.join('\n'));
     const ratio = busy.p95 / idle.p95;
-    verdicts.push(`- Leaderboard p95 beside ${SIGN_INS} sign-in loops ÷ idle: **${fmt(ratio, 2)}×** (target ≤ 1.5×): ${ratio <= 1.5 ? '**met**' : '**missed**'}.`);
+    verdicts.push(
+      `- Leaderboard p95 beside ${SIGN_INS} sign-in loops ÷ idle: **${fmt(ratio, 2)}×** (target ≤ 1.5×): ${ratio <= 1.5 ? '**met**' : '**missed**'}.`,
+    );
   }
 
   const commit = (() => {
@@ -257,7 +269,10 @@ async function run(routerUrl: string, hiveUrl: string, quizzesSubgraphUrl: strin
   }));
   await mkdir(OUT_DIR, { recursive: true });
   await writeFile(join(OUT_DIR, 'router.md'), markdown);
-  await writeFile(join(OUT_DIR, 'router-latency.svg'), latencyChartSvg(CONCURRENCY, panels, `latency against concurrent clients (p95 solid, p50 dashed) · ${machine}`));
+  await writeFile(
+    join(OUT_DIR, 'router-latency.svg'),
+    latencyChartSvg(CONCURRENCY, panels, `latency against concurrent clients (p95 solid, p50 dashed) · ${machine}`),
+  );
   log(`wrote ${relative(process.cwd(), join(OUT_DIR, 'router.md'))} and router-latency.svg`);
 }
 
@@ -272,8 +287,11 @@ async function seed(routerUrl: string): Promise<{ quizIds: string[]; emails: str
   const authorEmail = 'author@bench.quizgraph.dev';
   await register(authorEmail, 'Bench Author');
   await setRoleByEmail(databases.users, authorEmail, 'AUTHOR');
-  const author = (await graphqlData(routerUrl, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { variables: { e: authorEmail, p: PASSWORD } })).login
-    .accessToken as string;
+  const author = (
+    await graphqlData(routerUrl, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', {
+      variables: { e: authorEmail, p: PASSWORD },
+    })
+  ).login.accessToken as string;
   const quizzes: Array<{ id: string; questions: Array<{ id: string; options: string[] }> }> = [];
   for (let i = 0; i < QUIZZES; i++) {
     const { createQuiz } = await graphqlData(routerUrl, 'mutation ($input: CreateQuizInput!) { createQuiz(input: $input) { id } }', {
@@ -290,8 +308,13 @@ async function seed(routerUrl: string): Promise<{ quizIds: string[]; emails: str
       },
     });
     await graphqlData(routerUrl, 'mutation ($id: ID!) { publishQuiz(id: $id) { id } }', { accessToken: author, variables: { id: createQuiz.id } });
-    const { quiz } = await graphqlData(routerUrl, 'query ($id: ID!) { quiz(id: $id) { questions { id options { id } } } }', { variables: { id: createQuiz.id } });
-    quizzes.push({ id: createQuiz.id, questions: quiz.questions.map((q: { id: string; options: Array<{ id: string }> }) => ({ id: q.id, options: q.options.map((o) => o.id) })) });
+    const { quiz } = await graphqlData(routerUrl, 'query ($id: ID!) { quiz(id: $id) { questions { id options { id } } } }', {
+      variables: { id: createQuiz.id },
+    });
+    quizzes.push({
+      id: createQuiz.id,
+      questions: quiz.questions.map((q: { id: string; options: Array<{ id: string }> }) => ({ id: q.id, options: q.options.map((o) => o.id) })),
+    });
   }
   const emails = Array.from({ length: PLAYERS }, (_, i) => `player${i + 1}@bench.quizgraph.dev`);
   const NAMES = ['Ada', 'Alan', 'Grace', 'Katherine', 'Edsger', 'Barbara', 'Donald', 'Frances', 'John', 'Margaret'];
@@ -304,8 +327,14 @@ async function seed(routerUrl: string): Promise<{ quizIds: string[]; emails: str
         for (let q = 0; q < 3; q++) {
           const quiz = quizzes[(i + q) % QUIZZES]!;
           // Some right, some wrong: scores spread over the board.
-          const answers = quiz.questions.map((question, k) => ({ questionId: question.id, optionIds: [question.options[(i * 7 + k * 3 + q) % 3 === 0 ? 1 : 0]!] }));
-          await graphqlData(routerUrl, 'mutation ($q: ID!, $a: [AnswerInput!]!) { submitQuiz(quizId: $q, answers: $a) { id } }', { accessToken: token, variables: { q: quiz.id, a: answers } });
+          const answers = quiz.questions.map((question, k) => ({
+            questionId: question.id,
+            optionIds: [question.options[(i * 7 + k * 3 + q) % 3 === 0 ? 1 : 0]!],
+          }));
+          await graphqlData(routerUrl, 'mutation ($q: ID!, $a: [AnswerInput!]!) { submitQuiz(quizId: $q, answers: $a) { id } }', {
+            accessToken: token,
+            variables: { q: quiz.id, a: answers },
+          });
         }
       }
     }),
@@ -315,7 +344,11 @@ async function seed(routerUrl: string): Promise<{ quizIds: string[]; emails: str
 }
 
 /** `measure` while `SIGN_INS` loops sign players in through the router, one login after another. */
-async function withSignIns<T>(routerUrl: string, emails: string[], measure: () => Promise<T>): Promise<{ sample: T; signInsPerSecond: number; failed: number }> {
+async function withSignIns<T>(
+  routerUrl: string,
+  emails: string[],
+  measure: () => Promise<T>,
+): Promise<{ sample: T; signInsPerSecond: number; failed: number }> {
   let running = true;
   let done = 0;
   let failed = 0;
@@ -362,19 +395,29 @@ async function printProfile(): Promise<void> {
     // Waiting is not work: shares of the time the router was busy.
     if (functionName === '(idle)' || functionName === '(program)') return;
     total += us;
-    const where = url.replace(/^file:\/\//, '').replace(/.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '').replace(`${REPO_ROOT}/`, '');
+    const where = url
+      .replace(/^file:\/\//, '')
+      .replace(/.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '')
+      .replace(`${REPO_ROOT}/`, '');
     const name = `${functionName || '(anonymous)'} ${where ? `${where}:${lineNumber + 1}` : ''}`.trim();
     self.set(name, (self.get(name) ?? 0) + us);
     const pkg = url.includes('node_modules')
-      ? /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules)/.exec(url)?.[1] ?? 'node_modules'
+      ? (/node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules)/.exec(url)?.[1] ?? 'node_modules')
       : url.startsWith('node:') || url === ''
-        ? (functionName.startsWith('(') ? functionName : 'node internals')
+        ? functionName.startsWith('(')
+          ? functionName
+          : 'node internals'
         : where.split('/').slice(0, 2).join('/');
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
   });
   const top = (map: Map<string, number>, n: number) =>
-    [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, us]) => `  ${((100 * us) / total).toFixed(1).padStart(5)} %  ${name}`);
-  console.log(`\nRouter CPU profile (${(total / 1e6).toFixed(1)} s busy; kept in ${kept}, open it in Chrome DevTools). Self time by package:\n${top(byPackage, 15).join('\n')}`);
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, us]) => `  ${((100 * us) / total).toFixed(1).padStart(5)} %  ${name}`);
+  console.log(
+    `\nRouter CPU profile (${(total / 1e6).toFixed(1)} s busy; kept in ${kept}, open it in Chrome DevTools). Self time by package:\n${top(byPackage, 15).join('\n')}`,
+  );
   console.log(`\nTop functions by self time:\n${top(self, 30).join('\n')}\n`);
 }
 
@@ -409,7 +452,16 @@ try {
   hive = await spawnChild({
     name: 'hive-gateway',
     script: join(dirname(fileURLToPath(import.meta.resolve('@graphql-hive/gateway'))), 'bin.js'),
-    args: ['supergraph', supergraphPath, '--host', '127.0.0.1', '--port', String(hivePort), '--config-path', fileURLToPath(new URL('./hiveGateway.config.ts', import.meta.url))],
+    args: [
+      'supergraph',
+      supergraphPath,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(hivePort),
+      '--config-path',
+      fileURLToPath(new URL('./hiveGateway.config.ts', import.meta.url)),
+    ],
     env: { ...process.env, BENCH_SUPERGRAPH_PATH: supergraphPath, BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphUrls), QUIZGRAPH_KEYS_DIR: keysDir },
     readyUrl: `http://127.0.0.1:${hivePort}/readiness`,
   });

@@ -1,9 +1,4 @@
-import {
-  migrateServiceDatabases,
-  prepareServiceDatabases,
-  startEmbeddedPostgres,
-  type DatabaseUrls,
-} from '@quizgraph/prisma';
+import { migrateServiceDatabases, prepareServiceDatabases, startEmbeddedPostgres, type DatabaseUrls } from '@quizgraph/prisma';
 import type { DatabaseSource } from './env.js';
 
 export interface Databases {

@@ -140,17 +140,76 @@ export const DEMO_QUIZZES: DemoQuiz[] = [
     ],
     attempts: [
       // 15 of 15.
-      { player: 'ada', key: 'demo-solar-system-1', answers: [{ choose: ['Mars'] }, { boolean: false }, { choose: ['Jupiter', 'Saturn'] }, { number: 8 }, { text: 'Saturn' }, { order: PLANETS_IN_ORDER }] },
+      {
+        player: 'ada',
+        key: 'demo-solar-system-1',
+        answers: [{ choose: ['Mars'] }, { boolean: false }, { choose: ['Jupiter', 'Saturn'] }, { number: 8 }, { text: 'Saturn' }, { order: PLANETS_IN_ORDER }],
+      },
       // 11: half the gas giants (2 of 4), "  saturn " normalised to "saturn", 2 of 4 planets in place (2 of 4).
-      { player: 'alan', key: 'demo-solar-system-1', answers: [{ choose: ['Mars'] }, { boolean: false }, { choose: ['Jupiter'] }, { number: 8.5 }, { text: '  saturn ' }, { order: ['Mercury', 'Venus', 'Mars', 'Earth'] }] },
+      {
+        player: 'alan',
+        key: 'demo-solar-system-1',
+        answers: [
+          { choose: ['Mars'] },
+          { boolean: false },
+          { choose: ['Jupiter'] },
+          { number: 8.5 },
+          { text: '  saturn ' },
+          { order: ['Mercury', 'Venus', 'Mars', 'Earth'] },
+        ],
+      },
       // 10: Jupiter + Saturn + Mars weigh 0.5 + 0.5 - 0.5 (2 of 4); 9 is outside 8.3 ± 0.5.
-      { player: 'grace', key: 'demo-solar-system-1', answers: [{ choose: ['Mars'] }, { boolean: true }, { choose: ['Jupiter', 'Saturn', 'Mars'] }, { number: 9 }, { text: 'Saturn' }, { order: PLANETS_IN_ORDER }] },
+      {
+        player: 'grace',
+        key: 'demo-solar-system-1',
+        answers: [
+          { choose: ['Mars'] },
+          { boolean: true },
+          { choose: ['Jupiter', 'Saturn', 'Mars'] },
+          { number: 9 },
+          { text: 'Saturn' },
+          { order: PLANETS_IN_ORDER },
+        ],
+      },
       // 13.
-      { player: 'katherine', key: 'demo-solar-system-1', answers: [{ choose: ['Mars'] }, { boolean: false }, { choose: ['Jupiter', 'Saturn'] }, { number: 8.3 }, { text: 'Saturn' }, { order: ['Venus', 'Mercury', 'Earth', 'Mars'] }] },
+      {
+        player: 'katherine',
+        key: 'demo-solar-system-1',
+        answers: [
+          { choose: ['Mars'] },
+          { boolean: false },
+          { choose: ['Jupiter', 'Saturn'] },
+          { number: 8.3 },
+          { text: 'Saturn' },
+          { order: ['Venus', 'Mercury', 'Earth', 'Mars'] },
+        ],
+      },
       // 6: Jupiter + Earth weigh 0; the Pluto question left unanswered.
-      { player: 'edsger', key: 'demo-solar-system-1', answers: [{ choose: ['Venus'] }, null, { choose: ['Jupiter', 'Earth'] }, { number: 8 }, { text: 'Saturn' }, { order: ['Mercury', 'Earth', 'Venus', 'Mars'] }] },
+      {
+        player: 'edsger',
+        key: 'demo-solar-system-1',
+        answers: [
+          { choose: ['Venus'] },
+          null,
+          { choose: ['Jupiter', 'Earth'] },
+          { number: 8 },
+          { text: 'Saturn' },
+          { order: ['Mercury', 'Earth', 'Venus', 'Mars'] },
+        ],
+      },
       // 13 on a second try: his leaderboard entry and global total take the better attempt, not the sum.
-      { player: 'edsger', key: 'demo-solar-system-2', answers: [{ choose: ['Mars'] }, { boolean: false }, { choose: ['Jupiter', 'Saturn'] }, { number: 8 }, { text: 'Saturn' }, { order: ['Mercury', 'Venus', 'Mars', 'Earth'] }] },
+      {
+        player: 'edsger',
+        key: 'demo-solar-system-2',
+        answers: [
+          { choose: ['Mars'] },
+          { boolean: false },
+          { choose: ['Jupiter', 'Saturn'] },
+          { number: 8 },
+          { text: 'Saturn' },
+          { order: ['Mercury', 'Venus', 'Mars', 'Earth'] },
+        ],
+      },
     ],
   },
   {
@@ -202,17 +261,44 @@ export const DEMO_QUIZZES: DemoQuiz[] = [
     },
     attempts: [
       // Version 1: 8 of 8.
-      { player: 'ada', key: 'demo-capitals-1', answers: [{ choose: ['Canberra'] }, { text: 'Brasília' }, { choose: ['Ottawa', 'Wellington'] }, { boolean: true }] },
+      {
+        player: 'ada',
+        key: 'demo-capitals-1',
+        answers: [{ choose: ['Canberra'] }, { text: 'Brasília' }, { choose: ['Ottawa', 'Wellington'] }, { boolean: true }],
+      },
       // Version 1: 6 of 8 ("brasilia" matches "Brasilia": case is ignored; one wrong city costs the whole MULTIPLE_CHOICE).
-      { player: 'alan', key: 'demo-capitals-1', answers: [{ choose: ['Canberra'] }, { text: 'brasilia' }, { choose: ['Ottawa', 'Wellington', 'Sydney'] }, { boolean: true }] },
+      {
+        player: 'alan',
+        key: 'demo-capitals-1',
+        answers: [{ choose: ['Canberra'] }, { text: 'brasilia' }, { choose: ['Ottawa', 'Wellington', 'Sydney'] }, { boolean: true }],
+      },
       // Version 1: 2 of 8.
-      { player: 'grace', key: 'demo-capitals-1', answers: [{ choose: ['Sydney'] }, { text: 'Rio de Janeiro' }, { choose: ['Ottawa', 'Wellington'] }, { boolean: false }] },
+      {
+        player: 'grace',
+        key: 'demo-capitals-1',
+        answers: [{ choose: ['Sydney'] }, { text: 'Rio de Janeiro' }, { choose: ['Ottawa', 'Wellington'] }, { boolean: false }],
+      },
       // Version 2: 10 of 10.
-      { player: 'katherine', key: 'demo-capitals-1', afterEdit: true, answers: [{ choose: ['Canberra'] }, { text: 'Brasília' }, { choose: ['Ottawa', 'Wellington'] }, { boolean: true }, { number: 1960 }] },
+      {
+        player: 'katherine',
+        key: 'demo-capitals-1',
+        afterEdit: true,
+        answers: [{ choose: ['Canberra'] }, { text: 'Brasília' }, { choose: ['Ottawa', 'Wellington'] }, { boolean: true }, { number: 1960 }],
+      },
       // Version 2: 4 of 10 ("Brasília" typed with a combining accent is the same text after NFC).
-      { player: 'edsger', key: 'demo-capitals-1', afterEdit: true, answers: [{ choose: ['Melbourne'] }, { text: 'Brasi\u0301lia' }, { choose: ['Wellington'] }, { boolean: true }, { number: 1961 }] },
+      {
+        player: 'edsger',
+        key: 'demo-capitals-1',
+        afterEdit: true,
+        answers: [{ choose: ['Melbourne'] }, { text: 'Brasi\u0301lia' }, { choose: ['Wellington'] }, { boolean: true }, { number: 1961 }],
+      },
       // Version 2: 10 of 10, Ada's best (her version 1 attempt keeps its 8 of 8).
-      { player: 'ada', key: 'demo-capitals-2', afterEdit: true, answers: [{ choose: ['Canberra'] }, { text: 'Brasilia' }, { choose: ['Ottawa', 'Wellington'] }, { boolean: true }, { number: 1960 }] },
+      {
+        player: 'ada',
+        key: 'demo-capitals-2',
+        afterEdit: true,
+        answers: [{ choose: ['Canberra'] }, { text: 'Brasilia' }, { choose: ['Ottawa', 'Wellington'] }, { boolean: true }, { number: 1960 }],
+      },
     ],
   },
   {
@@ -266,26 +352,52 @@ export const DEMO_QUIZZES: DemoQuiz[] = [
     ],
     attempts: [
       // 11 of 11.
-      { player: 'ada', key: 'demo-pioneers-1', answers: [{ order: COMPUTERS_IN_ORDER }, { number: 1843 }, { text: 'COBOL' }, { choose: ['Edsger Dijkstra', 'Donald Knuth'] }, { boolean: true }] },
+      {
+        player: 'ada',
+        key: 'demo-pioneers-1',
+        answers: [{ order: COMPUTERS_IN_ORDER }, { number: 1843 }, { text: 'COBOL' }, { choose: ['Edsger Dijkstra', 'Donald Knuth'] }, { boolean: true }],
+      },
       // 5.25: 1 of 4 in place (0.75 of 3); "Cobol" is wrong (case sensitive); Dijkstra + Knuth + Turing weigh 0.5 + 0.5 - 0.5 (1.5 of 3).
       {
         player: 'alan',
         key: 'demo-pioneers-1',
-        answers: [{ order: ['Colossus', 'UNIVAC I', 'ENIAC', 'Manchester Baby'] }, { number: 1843 }, { text: 'Cobol' }, { choose: ['Edsger Dijkstra', 'Donald Knuth', 'Alan Turing'] }, { boolean: true }],
+        answers: [
+          { order: ['Colossus', 'UNIVAC I', 'ENIAC', 'Manchester Baby'] },
+          { number: 1843 },
+          { text: 'Cobol' },
+          { choose: ['Edsger Dijkstra', 'Donald Knuth', 'Alan Turing'] },
+          { boolean: true },
+        ],
       },
       // 7.5.
-      { player: 'grace', key: 'demo-pioneers-1', answers: [{ order: COMPUTERS_IN_ORDER }, { number: 1842 }, { text: 'COBOL' }, { choose: ['Edsger Dijkstra'] }, { boolean: true }] },
+      {
+        player: 'grace',
+        key: 'demo-pioneers-1',
+        answers: [{ order: COMPUTERS_IN_ORDER }, { number: 1842 }, { text: 'COBOL' }, { choose: ['Edsger Dijkstra'] }, { boolean: true }],
+      },
       // 9.5: 2 of 4 in place (1.5 of 3); "COBOL " counts (surrounding spaces are dropped).
       {
         player: 'katherine',
         key: 'demo-pioneers-1',
-        answers: [{ order: ['ENIAC', 'Colossus', 'Manchester Baby', 'UNIVAC I'] }, { number: 1843 }, { text: 'COBOL ' }, { choose: ['Edsger Dijkstra', 'Donald Knuth'] }, { boolean: true }],
+        answers: [
+          { order: ['ENIAC', 'Colossus', 'Manchester Baby', 'UNIVAC I'] },
+          { number: 1843 },
+          { text: 'COBOL ' },
+          { choose: ['Edsger Dijkstra', 'Donald Knuth'] },
+          { boolean: true },
+        ],
       },
       // 3: choosing every option earns nothing.
       {
         player: 'edsger',
         key: 'demo-pioneers-1',
-        answers: [null, { number: 1843 }, { text: 'FORTRAN' }, { choose: ['Edsger Dijkstra', 'Donald Knuth', 'Grace Hopper', 'Alan Turing'] }, { boolean: true }],
+        answers: [
+          null,
+          { number: 1843 },
+          { text: 'FORTRAN' },
+          { choose: ['Edsger Dijkstra', 'Donald Knuth', 'Grace Hopper', 'Alan Turing'] },
+          { boolean: true },
+        ],
       },
     ],
   },
@@ -421,11 +533,10 @@ export async function seedDemoData(routerUrl: string, usersDatabaseUrl: string):
       `mutation ($quizId: ID!, $key: String) { startAttempt(quizId: $quizId, idempotencyKey: $key) { id } }`,
       { accessToken, variables: { quizId: live.id, key: attempt.key } },
     );
-    await graphqlData(
-      routerUrl,
-      `mutation ($id: ID!, $answers: [AnswerInput!]!) { submitAttempt(attemptId: $id, answers: $answers) { id } }`,
-      { accessToken, variables: { id: startAttempt.id, answers } },
-    );
+    await graphqlData(routerUrl, `mutation ($id: ID!, $answers: [AnswerInput!]!) { submitAttempt(attemptId: $id, answers: $answers) { id } }`, {
+      accessToken,
+      variables: { id: startAttempt.id, answers },
+    });
   };
 
   for (const quiz of DEMO_QUIZZES) {

@@ -47,8 +47,7 @@ export interface RunningChild {
   stop(graceMs?: number): Promise<void>;
 }
 
-const describeExit = ({ code, signal }: { code: number | null; signal: NodeJS.Signals | null }) =>
-  signal ? `killed by ${signal}` : `exit code ${code}`;
+const describeExit = ({ code, signal }: { code: number | null; signal: NodeJS.Signals | null }) => (signal ? `killed by ${signal}` : `exit code ${code}`);
 
 /**
  * Spawns one Node process (tsx for TypeScript, and the exitWithParent guard) in a process group of its
@@ -192,9 +191,7 @@ export function launchServiceProcesses(options: ServiceProcessesOptions): Servic
     await loadOrCreateDevKeyRing(options.keysDir, 'access');
     for (const holder of CREDENTIAL_HOLDERS) await loadOrCreateDevKeyRing(options.keysDir, `service-${holder}`);
     const ports = Object.fromEntries(
-      await Promise.all(
-        SERVICE_PROCESSES.map(async (name) => [name, options.ports[name] === 0 ? await freePort(connectHost) : options.ports[name]] as const),
-      ),
+      await Promise.all(SERVICE_PROCESSES.map(async (name) => [name, options.ports[name] === 0 ? await freePort(connectHost) : options.ports[name]] as const)),
     ) as Record<ServiceProcessName, number>;
     const internal = (name: ServiceProcessName) => `http://${connectHost}:${ports[name]}`;
     const jwksUrl = `${internal('users')}/.well-known/jwks.json`;

@@ -76,8 +76,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   try {
     // Each service's events go where the routing table says; origins are filled in as services start.
     const origins: Partial<Record<'users' | 'quizzes' | 'results', string>> = {};
-    const subscribers = () =>
-      Object.entries(origins).map(([name, origin]) => ({ name, url: `${origin}/internal/events` }));
+    const subscribers = () => Object.entries(origins).map(([name, origin]) => ({ name, url: `${origin}/internal/events` }));
     const users = await startUsersService({
       databaseUrl: options.databases.users,
       port: options.ports.users,

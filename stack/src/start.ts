@@ -1,4 +1,3 @@
-
 /**
  * `pnpm start`: the whole product on one machine with nothing but Node. Databases (an embedded Postgres
  * unless URLs are given), migrations, the three subgraphs and the router each in a process of its own
@@ -48,17 +47,23 @@ async function starting<T>(step: Promise<T>): Promise<T> {
 
 // Imported once the signals are handled: loading the services takes a while, and a Ctrl-C meanwhile
 // must still end cleanly.
-const [{ openDatabases }, { DEMO_ADMIN, DEMO_AUTHOR, DEMO_PASSWORD, seedDemoData }, { loadEnv }, { launchServiceProcesses }, { composeSupergraph }, { REPO_ROOT }] =
-  await starting(
-    Promise.all([
-      import('./databases.js'),
-      import('./demoData.js'),
-      import('./env.js'),
-      import('./processes.js'),
-      import('@quizgraph/router/composition'),
-      import('@quizgraph/prisma'),
-    ]),
-  );
+const [
+  { openDatabases },
+  { DEMO_ADMIN, DEMO_AUTHOR, DEMO_PASSWORD, seedDemoData },
+  { loadEnv },
+  { launchServiceProcesses },
+  { composeSupergraph },
+  { REPO_ROOT },
+] = await starting(
+  Promise.all([
+    import('./databases.js'),
+    import('./demoData.js'),
+    import('./env.js'),
+    import('./processes.js'),
+    import('@quizgraph/router/composition'),
+    import('@quizgraph/prisma'),
+  ]),
+);
 const env = loadEnv();
 // @apollo/gateway sends usage metrics to Apollo unless this is set, and its cloud detectors print a
 // MetadataLookupWarning on stderr off-cloud. A local run reports nothing unless its user sets it.

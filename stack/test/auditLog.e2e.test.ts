@@ -61,7 +61,17 @@ describe('audit log lines', () => {
     const signedUp = await register(email);
     const userId = signedUp.data!.register.user.id as string;
     expect(auditOf(signedUp.requestId)).toEqual([
-      expect.objectContaining({ service: 'users', msg: 'audit', level: 30, action: 'user.register', outcome: 'success', actorId: userId, targetId: userId, reason: null, emailHash: emailHash(email) }),
+      expect.objectContaining({
+        service: 'users',
+        msg: 'audit',
+        level: 30,
+        action: 'user.register',
+        outcome: 'success',
+        actorId: userId,
+        targetId: userId,
+        reason: null,
+        emailHash: emailHash(email),
+      }),
     ]);
 
     const signedIn = await login(` ${email.toUpperCase()} `);
@@ -94,10 +104,24 @@ describe('audit log lines', () => {
     // The client hears the same either way.
     expect([unknown.code, wrong.code]).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
     expect(auditOf(unknown.requestId)).toEqual([
-      expect.objectContaining({ action: 'user.signIn', outcome: 'failure', reason: 'unknownAccount', actorId: null, targetId: null, emailHash: expect.stringMatching(/^[0-9a-f]{16}$/) }),
+      expect.objectContaining({
+        action: 'user.signIn',
+        outcome: 'failure',
+        reason: 'unknownAccount',
+        actorId: null,
+        targetId: null,
+        emailHash: expect.stringMatching(/^[0-9a-f]{16}$/),
+      }),
     ]);
     expect(auditOf(wrong.requestId)).toEqual([
-      expect.objectContaining({ action: 'user.signIn', outcome: 'failure', reason: 'wrongPassword', actorId: null, targetId: userId, emailHash: emailHash(email) }),
+      expect.objectContaining({
+        action: 'user.signIn',
+        outcome: 'failure',
+        reason: 'wrongPassword',
+        actorId: null,
+        targetId: userId,
+        emailHash: emailHash(email),
+      }),
     ]);
 
     await login(email, 'a wrong passphrase');
@@ -114,11 +138,15 @@ describe('audit log lines', () => {
     const refreshed = await refresh(session.refreshToken);
     expect(auditOf(refreshed.requestId)).toEqual([expect.objectContaining({ action: 'session.refresh', outcome: 'success', actorId: session.user.id })]);
     const reused = await refresh(session.refreshToken);
-    expect(auditOf(reused.requestId)).toEqual([expect.objectContaining({ action: 'session.refresh', outcome: 'failure', reason: 'reusedToken', targetId: session.user.id })]);
+    expect(auditOf(reused.requestId)).toEqual([
+      expect.objectContaining({ action: 'session.refresh', outcome: 'failure', reason: 'reusedToken', targetId: session.user.id }),
+    ]);
 
     const other = (await register(newEmail())).data!.register as { refreshToken: string; user: { id: string } };
     const signedOut = await call('mutation ($t: String!) { logout(refreshToken: $t) }', { t: other.refreshToken });
-    expect(auditOf(signedOut.requestId)).toEqual([expect.objectContaining({ action: 'session.signOut', outcome: 'success', actorId: other.user.id, targetId: other.user.id })]);
+    expect(auditOf(signedOut.requestId)).toEqual([
+      expect.objectContaining({ action: 'session.signOut', outcome: 'success', actorId: other.user.id, targetId: other.user.id }),
+    ]);
   });
 
   it('record role changes by an admin and by the operator’s command, and a refused one', async () => {
@@ -136,13 +164,28 @@ describe('audit log lines', () => {
     const promoted = await call(SET_ROLE, { id: player.user.id, role: 'AUTHOR' }, admin.accessToken);
     expect(promoted.errors).toBeUndefined();
     expect(auditOf(promoted.requestId)).toEqual([
-      expect.objectContaining({ action: 'user.setRole', outcome: 'success', via: 'api', actorId: adminId, targetId: player.user.id, role: 'AUTHOR', previousRole: 'PLAYER' }),
+      expect.objectContaining({
+        action: 'user.setRole',
+        outcome: 'success',
+        via: 'api',
+        actorId: adminId,
+        targetId: player.user.id,
+        role: 'AUTHOR',
+        previousRole: 'PLAYER',
+      }),
     ]);
 
     const refused = await call(SET_ROLE, { id: player.user.id, role: 'ADMIN' }, player.accessToken);
     expect(refused.code).toBe('FORBIDDEN');
     expect(auditOf(refused.requestId)).toEqual([
-      expect.objectContaining({ action: 'user.setRole', outcome: 'failure', reason: 'forbidden', actorId: player.user.id, targetId: player.user.id, role: 'ADMIN' }),
+      expect.objectContaining({
+        action: 'user.setRole',
+        outcome: 'failure',
+        reason: 'forbidden',
+        actorId: player.user.id,
+        targetId: player.user.id,
+        role: 'ADMIN',
+      }),
     ]);
   });
 
@@ -181,12 +224,16 @@ describe('audit log lines', () => {
     ]);
     const archived = await call(ARCHIVE, { id: publishedId }, author.accessToken);
     expect(archived.data?.archiveQuiz.status).toBe('ARCHIVED');
-    expect(auditOf(archived.requestId)).toEqual([expect.objectContaining({ action: 'quiz.archive', outcome: 'success', actorId: author.user.id, targetId: publishedId })]);
+    expect(auditOf(archived.requestId)).toEqual([
+      expect.objectContaining({ action: 'quiz.archive', outcome: 'success', actorId: author.user.id, targetId: publishedId }),
+    ]);
 
     const DELETE_ACCOUNT = 'mutation ($p: String!) { deleteAccount(password: $p) }';
     const wrong = await call(DELETE_ACCOUNT, { p: 'not my passphrase' }, author.accessToken);
     expect(wrong.code).toBe('BAD_USER_INPUT');
-    expect(auditOf(wrong.requestId)).toEqual([expect.objectContaining({ action: 'user.delete', outcome: 'failure', reason: 'wrongPassword', targetId: author.user.id })]);
+    expect(auditOf(wrong.requestId)).toEqual([
+      expect.objectContaining({ action: 'user.delete', outcome: 'failure', reason: 'wrongPassword', targetId: author.user.id }),
+    ]);
     const gone = await call(DELETE_ACCOUNT, { p: PASSWORD }, author.accessToken);
     expect(gone.errors).toBeUndefined();
     expect(auditOf(gone.requestId)).toEqual([

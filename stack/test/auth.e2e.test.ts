@@ -22,20 +22,23 @@ let keysDir: string;
 
 const start = async () =>
   startStack({ databases: inject('databaseUrls'), keysDir, ports: { router: 0, users: 0, quizzes: 0, results: 0 }, logLevel: 'silent' });
-const api = <T = AnyJson>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>> =>
-  graphqlRequest<T>(stack.router.url, query, options);
+const api = <T = AnyJson>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>> => graphqlRequest<T>(stack.router.url, query, options);
 
 const PASSWORD = 'a long enough passphrase';
 const SESSION = 'accessToken refreshToken refreshTokenExpiresAt user { id role }';
 
 async function register(displayName = 'Auth Tester') {
   const email = `auth-${randomUUID()}@test.quizgraph.dev`;
-  const { data, errors } = await api(
-    `mutation ($e: String!, $p: String!, $n: String!) { register(email: $e, password: $p, displayName: $n) { ${SESSION} } }`,
-    { variables: { e: email, p: PASSWORD, n: displayName } },
-  );
+  const { data, errors } = await api(`mutation ($e: String!, $p: String!, $n: String!) { register(email: $e, password: $p, displayName: $n) { ${SESSION} } }`, {
+    variables: { e: email, p: PASSWORD, n: displayName },
+  });
   expect(errors).toBeUndefined();
-  return { email, id: data!.register.user.id as string, accessToken: data!.register.accessToken as string, refreshToken: data!.register.refreshToken as string };
+  return {
+    email,
+    id: data!.register.user.id as string,
+    accessToken: data!.register.accessToken as string,
+    refreshToken: data!.register.refreshToken as string,
+  };
 }
 
 async function login(email: string) {
@@ -117,7 +120,7 @@ describe('forged and broken access tokens are refused at the router with 401 UNA
   let kid: string;
   beforeAll(async () => {
     genuine = (await register()).accessToken;
-    kid = (jwt.decode(genuine, { complete: true })!.header.kid)!;
+    kid = jwt.decode(genuine, { complete: true })!.header.kid!;
   });
 
   const claims = (overrides: Record<string, unknown> = {}) => ({

@@ -3,13 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  accessTokenKeySource,
-  loadAccessTokenKeyRing,
-  loadServiceCredentials,
-  verifyServiceCredential,
-  type CredentialHolder,
-} from '@quizgraph/service-kit';
+import { accessTokenKeySource, loadAccessTokenKeyRing, loadServiceCredentials, verifyServiceCredential, type CredentialHolder } from '@quizgraph/service-kit';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseDocument, type CollectionTag, type ScalarTag } from 'yaml';
 import { entryPoints } from '../../build/src/build.js';
@@ -93,7 +87,9 @@ const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof
 /** A service's environment as a map (list syntax `KEY=value` too). */
 function environmentMap(env: Service['environment']): Record<string, unknown> {
   if (!Array.isArray(env)) return { ...(env ?? {}) };
-  return Object.fromEntries(env.map((entry) => (entry.includes('=') ? [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)] : [entry, null])));
+  return Object.fromEntries(
+    env.map((entry) => (entry.includes('=') ? [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)] : [entry, null])),
+  );
 }
 
 function dependsOnMap(deps: Service['depends_on']): Record<string, unknown> {
@@ -167,7 +163,9 @@ function environmentOf(service: Service): Env {
 }
 
 function dependenciesOf(service: Service): Record<string, string> {
-  return Object.fromEntries(Object.entries(dependsOnMap(service.depends_on)).map(([name, d]) => [name, (d as { condition?: string } | null)?.condition ?? 'service_started']));
+  return Object.fromEntries(
+    Object.entries(dependsOnMap(service.depends_on)).map(([name, d]) => [name, (d as { condition?: string } | null)?.condition ?? 'service_started']),
+  );
 }
 
 /** The four long-running processes of the image, with the loader of their environment. */
@@ -322,7 +320,13 @@ describe.each(VARIANT_NAMES)('docker compose, %s variant', (variant) => {
     const compose = loaded(variant);
     for (const name of Object.keys(compose.services)) {
       const env = environmentOf(serviceOf(compose, name));
-      for (const variable of ['ACCESS_TOKEN_PRIVATE_KEYS', 'SERVICE_CREDENTIAL_PRIVATE_KEYS', 'SERVICE_CREDENTIAL_PUBLIC_KEYS', 'POSTGRES_PASSWORD', 'QUIZGRAPH_KEYS_DIR']) {
+      for (const variable of [
+        'ACCESS_TOKEN_PRIVATE_KEYS',
+        'SERVICE_CREDENTIAL_PRIVATE_KEYS',
+        'SERVICE_CREDENTIAL_PUBLIC_KEYS',
+        'POSTGRES_PASSWORD',
+        'QUIZGRAPH_KEYS_DIR',
+      ]) {
         expect(env[variable], `${name}.${variable}`).toBeUndefined();
       }
       for (const [variable, value] of Object.entries(env)) {
@@ -336,12 +340,16 @@ describe.each(VARIANT_NAMES)('docker compose, %s variant', (variant) => {
     if (!production) return;
     const compose = loaded(variant);
     const credentials = Object.fromEntries(
-      await Promise.all(APP_NAMES.map(async (name) => [name, await loadServiceCredentials(APPS[name].load(containerEnvironment(compose, name)).keys, name)] as const)),
+      await Promise.all(
+        APP_NAMES.map(async (name) => [name, await loadServiceCredentials(APPS[name].load(containerEnvironment(compose, name)).keys, name)] as const),
+      ),
     ) as Record<CredentialHolder, Awaited<ReturnType<typeof loadServiceCredentials>>>;
     for (const caller of APP_NAMES) {
       for (const callee of APP_NAMES) {
         if (caller === callee) continue;
-        await expect(verifyServiceCredential(credentials[caller].signer.credentialFor(callee), credentials[callee].keys, callee)).resolves.toEqual({ name: caller });
+        await expect(verifyServiceCredential(credentials[caller].signer.credentialFor(callee), credentials[callee].keys, callee)).resolves.toEqual({
+          name: caller,
+        });
       }
     }
   });
@@ -354,7 +362,8 @@ describe.each(VARIANT_NAMES)('docker compose, %s variant', (variant) => {
         const condition = (entry as { condition?: string }).condition;
         expect(['service_healthy', 'service_completed_successfully'], `${name} → ${dependency}`).toContain(condition);
         if (condition === 'service_healthy') expect(serviceOf(compose, dependency).healthcheck?.test, `${dependency} needs a healthcheck`).toBeDefined();
-        if (condition === 'service_completed_successfully') expect(serviceOf(compose, dependency).restart ?? 'no', `${dependency} must be a one-shot`).toBe('no');
+        if (condition === 'service_completed_successfully')
+          expect(serviceOf(compose, dependency).restart ?? 'no', `${dependency} must be a one-shot`).toBe('no');
       }
     }
   });
@@ -441,7 +450,9 @@ describe.each(VARIANT_NAMES)('docker compose, %s variant', (variant) => {
     expect(jwks.pathname).toBe('/.well-known/jwks.json');
     const published = (serviceOf(compose, 'router').ports ?? []).map((port) => {
       if (typeof port === 'object') return { published: Number(port.published), target: Number(port.target) };
-      const parts = String(port).replace(/\/(tcp|udp)$/, '').split(':');
+      const parts = String(port)
+        .replace(/\/(tcp|udp)$/, '')
+        .split(':');
       return { published: Number(parts.at(-2)), target: Number(parts.at(-1)) };
     });
     expect(published).toEqual([{ published: 4000, target: listeningPort(compose, 'router') }]);
@@ -549,7 +560,10 @@ describe('Dockerfile', () => {
   test('the runtime stage gets the bundles and the production dependencies of build/, and runs a bundle with node', () => {
     expect(runtime).toMatch(/^COPY --from=build \/prod\/node_modules \.\/node_modules$/m);
     expect(runtime).toMatch(/^COPY --from=build \/prod\/dist \.\/dist$/m);
-    const instructions = runtime.split('\n').filter((line) => !line.trimStart().startsWith('#')).join('\n');
+    const instructions = runtime
+      .split('\n')
+      .filter((line) => !line.trimStart().startsWith('#'))
+      .join('\n');
     expect(instructions).not.toMatch(/pnpm|tsx/);
     const cmd = JSON.parse(/^CMD (.+)$/m.exec(runtime)![1]!) as string[];
     expect(cmd[0]).toBe('node');

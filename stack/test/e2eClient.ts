@@ -22,8 +22,7 @@ export interface Account {
  * `account` registers and signs in a fresh account, given a role straight in the users database.
  */
 export function routerClient(url: () => string) {
-  const api = <T = AnyJson>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>> =>
-    graphqlRequest<T>(url(), query, options);
+  const api = <T = AnyJson>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>> => graphqlRequest<T>(url(), query, options);
 
   async function ok<T = AnyJson>(query: string, options?: RequestOptions): Promise<T> {
     const response = await api<T>(query, options);

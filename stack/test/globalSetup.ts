@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
-
 /**
  * One Postgres for the run: an embedded one in a temporary folder, or the server in TEST_POSTGRES_URL.
  * The three service databases are created and migrated once; tests share them and make unique rows,

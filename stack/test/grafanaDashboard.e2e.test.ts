@@ -63,7 +63,12 @@ function namesIn(expr: string): { metrics: string[]; selectorLabels: Array<{ met
   for (const [, metric, body] of text.matchAll(/([a-zA-Z_:][\w:]*)\s*\{([^}]*)\}/g)) {
     for (const [, label] of body!.matchAll(/([a-zA-Z_]\w*)\s*(?:=~|!~|!=|=)/g)) selectorLabels.push({ metric: metric!, label: label! });
   }
-  const groupingLabels = [...text.matchAll(/\b(?:by|without)\s*\(([^)]*)\)/g)].flatMap(([, list]) => list!.split(',').map((l) => l.trim()).filter(Boolean));
+  const groupingLabels = [...text.matchAll(/\b(?:by|without)\s*\(([^)]*)\)/g)].flatMap(([, list]) =>
+    list!
+      .split(',')
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
   const bare = text
     .replace(/\{[^}]*\}/g, ' ')
     .replace(/\[[^\]]*\]/g, ' ')
@@ -76,7 +81,14 @@ describe('reading PromQL names', () => {
   it('tells metrics from functions, labels and variables', () => {
     expect(
       namesIn('histogram_quantile(0.95, sum by (le, service) (rate(a_bucket{service=~"$service", op="x{y}"}[$__rate_interval]))) / sum(b_total offset 5m)'),
-    ).toEqual({ metrics: ['a_bucket', 'b_total'], selectorLabels: [{ metric: 'a_bucket', label: 'service' }, { metric: 'a_bucket', label: 'op' }], groupingLabels: ['le', 'service'] });
+    ).toEqual({
+      metrics: ['a_bucket', 'b_total'],
+      selectorLabels: [
+        { metric: 'a_bucket', label: 'service' },
+        { metric: 'a_bucket', label: 'op' },
+      ],
+      groupingLabels: ['le', 'service'],
+    });
   });
 });
 
@@ -103,7 +115,8 @@ describe('the Grafana dashboard', () => {
       const keysDir = join(await mkdtemp(join(tmpdir(), 'quizgraph-dashboard-')), 'keys');
       stack = await startStack({ databases: inject('databaseUrls'), keysDir, ports: { router: 0, users: 0, quizzes: 0, results: 0 }, logLevel: 'silent' });
       // What makes the series that only appear once used: a request across two subgraphs, and an error.
-      const post = (query: string) => fetch(stack.router.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      const post = (query: string) =>
+        fetch(stack.router.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
       expect((await post('query DashboardProbe { quizzes(first: 1) { totalCount } leaderboard(first: 1) { totalCount } }')).status).toBe(200);
       expect((await post('query DashboardError { nope }')).status).toBe(400);
       for (const origin of [stack.router.origin, ...Object.values(stack.services).map((s) => s.origin)]) {

@@ -99,16 +99,22 @@ describe('NUL characters in input', () => {
     graphqlRequest(stack.router.url, query, { variables, ...(token ? { accessToken: token } : {}) });
 
   it('are BAD_USER_INPUT naming the variable, in a mutation and a query, wherever the string is nested', async () => {
-    const signUp = await api(`mutation ($e: String!, $n: String!) { register(email: $e, password: "a long enough passphrase", displayName: $n) { user { id } } }`, {
-      e: `nul-${Date.now()}@test.quizgraph.dev`,
-      n: 'Nul\u0000Byte',
-    });
+    const signUp = await api(
+      `mutation ($e: String!, $n: String!) { register(email: $e, password: "a long enough passphrase", displayName: $n) { user { id } } }`,
+      {
+        e: `nul-${Date.now()}@test.quizgraph.dev`,
+        n: 'Nul\u0000Byte',
+      },
+    );
     expect(signUp.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'n' });
     expect(signUp.errors?.[0]?.message).toMatch(/NUL character/);
 
-    const { data } = await api(`mutation ($e: String!) { register(email: $e, password: "a long enough passphrase", displayName: "Nul Tester") { accessToken } }`, {
-      e: `nul-author-${Date.now()}@test.quizgraph.dev`,
-    });
+    const { data } = await api(
+      `mutation ($e: String!) { register(email: $e, password: "a long enough passphrase", displayName: "Nul Tester") { accessToken } }`,
+      {
+        e: `nul-author-${Date.now()}@test.quizgraph.dev`,
+      },
+    );
     const nested = await api(
       `mutation ($input: CreateQuizInput!) { createQuiz(input: $input) { id } }`,
       { input: { title: 'Fine', questions: [{ prompt: 'Q', options: [{ label: 'a\u0000', correct: true }, { label: 'b' }] }] } },

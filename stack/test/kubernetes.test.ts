@@ -38,7 +38,13 @@ if (!KUBECTL) console.warn('kubernetes.test.ts: skipped, kubectl is not installe
 
 type Env = Record<string, string | undefined>;
 // biome-ignore lint/suspicious/noExplicitAny: rendered Kubernetes objects are checked by the schema validator, not by types.
-type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: any; data?: Record<string, string> };
+type K8sObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  spec?: any;
+  data?: Record<string, string>;
+};
 
 const APPS = {
   router: { load: loadRouterEnv, port: 4000 },
@@ -108,7 +114,11 @@ function containerEnvironment(overlay: Overlay, workload: K8sObject): Env {
   for (const mount of container.volumeMounts ?? []) {
     const volume = spec.volumes.find((v: { name: string }) => v.name === mount.name);
     if (!volume) continue; // a StatefulSet's claim
-    const sources = volume.projected ? volume.projected.sources.map((s: { secret?: unknown }) => s.secret).filter(Boolean) : volume.secret ? [volume.secret] : [];
+    const sources = volume.projected
+      ? volume.projected.sources.map((s: { secret?: unknown }) => s.secret).filter(Boolean)
+      : volume.secret
+        ? [volume.secret]
+        : [];
     for (const source of sources as Array<{ items: Array<{ key: string; path: string }> }>) {
       for (const item of source.items) mounted.set(`${mount.mountPath}/${item.path}`, join(secretFiles[overlay], item.key));
     }
@@ -130,7 +140,12 @@ function containerEnvironment(overlay: Overlay, workload: K8sObject): Env {
 function ruleAdmits(rule: any, peers: 'from' | 'to', labels: Record<string, string>, port: number): boolean {
   const portOk = !rule.ports || rule.ports.some((p: { port?: number }) => p.port === undefined || p.port === port);
   const list = rule[peers];
-  const peerOk = !list || list.some((peer: { podSelector?: { matchLabels?: Record<string, string> }; namespaceSelector?: unknown; ipBlock?: unknown }) => !peer.namespaceSelector && !peer.ipBlock && peer.podSelector && matches(peer.podSelector.matchLabels, labels));
+  const peerOk =
+    !list ||
+    list.some(
+      (peer: { podSelector?: { matchLabels?: Record<string, string> }; namespaceSelector?: unknown; ipBlock?: unknown }) =>
+        !peer.namespaceSelector && !peer.ipBlock && peer.podSelector && matches(peer.podSelector.matchLabels, labels),
+    );
   return portOk && peerOk;
 }
 
@@ -152,12 +167,20 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
     expect(rendered[overlay].length).toBeGreaterThan(20);
     for (const object of rendered[overlay]) {
       const [group, version] = object.apiVersion.includes('/') ? object.apiVersion.split('/') : ['', object.apiVersion];
-      const module = (await import(`kubernetes-models/${group ? `${group}/` : ''}${version}/${object.kind}`)) as Record<string, new (o: unknown) => { validate(): void }>;
+      const module = (await import(`kubernetes-models/${group ? `${group}/` : ''}${version}/${object.kind}`)) as Record<
+        string,
+        new (
+          o: unknown,
+        ) => { validate(): void }
+      >;
       const Model = module[object.kind] ?? module.default;
       expect(Model, `${object.apiVersion} ${object.kind}`).toBeDefined();
       // Kustomize wraps a generated Secret's base64 at 70 columns; the API server's decoder skips the
       // newlines, the schema's "byte" format does not.
-      const candidate = object.kind === 'Secret' && object.data ? { ...object, data: Object.fromEntries(Object.entries(object.data).map(([k, v]) => [k, v.replace(/\s+/g, '')])) } : object;
+      const candidate =
+        object.kind === 'Secret' && object.data
+          ? { ...object, data: Object.fromEntries(Object.entries(object.data).map(([k, v]) => [k, v.replace(/\s+/g, '')])) }
+          : object;
       expect(() => new Model!(candidate).validate(), `${object.kind} ${object.metadata.name}`).not.toThrow();
     }
   });
@@ -184,7 +207,8 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
       const name = deployment.metadata.name;
       const labels = podTemplate(deployment).metadata.labels;
       for (const container of podTemplate(deployment).spec.containers) {
-        for (const kind of ['requests', 'limits']) for (const resource of ['cpu', 'memory']) expect(container.resources?.[kind]?.[resource], `${name}: ${kind}.${resource}`).toBeDefined();
+        for (const kind of ['requests', 'limits'])
+          for (const resource of ['cpu', 'memory']) expect(container.resources?.[kind]?.[resource], `${name}: ${kind}.${resource}`).toBeDefined();
         if (name in APPS) {
           expect(container.readinessProbe.httpGet.path, name).toBe('/ready');
           expect(container.livenessProbe.httpGet.path, name).toBe('/health');
@@ -194,7 +218,10 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
           expect(container.livenessProbe, name).toBeDefined();
         }
       }
-      expect(pdbs.filter((p) => matches(p.spec.selector.matchLabels, labels)), `${name}: one PDB`).toHaveLength(1);
+      expect(
+        pdbs.filter((p) => matches(p.spec.selector.matchLabels, labels)),
+        `${name}: one PDB`,
+      ).toHaveLength(1);
       if (!(name in APPS)) continue;
       const hpa = hpas.filter((h) => h.spec.scaleTargetRef.kind === 'Deployment' && h.spec.scaleTargetRef.name === name);
       expect(hpa, `${name}: one HPA`).toHaveLength(1);
@@ -213,7 +240,11 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
       expect(spec.securityContext.seccompProfile.type, name).toBe('RuntimeDefault');
       expect(spec.automountServiceAccountToken, name).toBe(false);
       for (const container of [...spec.containers, ...(spec.initContainers ?? [])]) {
-        expect(container.securityContext, name).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+        expect(container.securityContext, name).toMatchObject({
+          readOnlyRootFilesystem: true,
+          allowPrivilegeEscalation: false,
+          capabilities: { drop: ['ALL'] },
+        });
       }
     }
   });
@@ -235,11 +266,19 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
 
   test('every process trusts the others’ service credentials', async () => {
     const credentials = Object.fromEntries(
-      await Promise.all(APP_NAMES.map(async (name) => [name, await loadServiceCredentials(APPS[name].load(containerEnvironment(overlay, one(overlay, 'Deployment', name))).keys, name)] as const)),
+      await Promise.all(
+        APP_NAMES.map(
+          async (name) =>
+            [name, await loadServiceCredentials(APPS[name].load(containerEnvironment(overlay, one(overlay, 'Deployment', name))).keys, name)] as const,
+        ),
+      ),
     ) as Record<CredentialHolder, Awaited<ReturnType<typeof loadServiceCredentials>>>;
     for (const caller of APP_NAMES) {
       for (const callee of APP_NAMES) {
-        if (caller !== callee) await expect(verifyServiceCredential(credentials[caller].signer.credentialFor(callee), credentials[callee].keys, callee)).resolves.toEqual({ name: caller });
+        if (caller !== callee)
+          await expect(verifyServiceCredential(credentials[caller].signer.credentialFor(callee), credentials[callee].keys, callee)).resolves.toEqual({
+            name: caller,
+          });
       }
     }
   });
@@ -252,8 +291,9 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
   test('only the secrets a process needs: the access-token signing key in users alone, each credential signing key in its own process', () => {
     for (const workload of workloads(overlay)) {
       const name = workload.metadata.name;
-      const keys = podTemplate(workload).spec.volumes.flatMap((v: { secret?: { items?: Array<{ key: string }> }; projected?: { sources: Array<{ secret?: { items?: Array<{ key: string }> } }> } }) =>
-        [v.secret, ...(v.projected?.sources.map((s) => s.secret) ?? [])].flatMap((s) => (s?.items ?? []).map((i) => i.key)),
+      const keys = podTemplate(workload).spec.volumes.flatMap(
+        (v: { secret?: { items?: Array<{ key: string }> }; projected?: { sources: Array<{ secret?: { items?: Array<{ key: string }> } }> } }) =>
+          [v.secret, ...(v.projected?.sources.map((s) => s.secret) ?? [])].flatMap((s) => (s?.items ?? []).map((i) => i.key)),
       );
       for (const key of keys) {
         if (key === 'access-token-private-keys') expect(name).toBe('users');
@@ -264,7 +304,8 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
       }
       // No key material or password inline in the pod spec.
       for (const container of podTemplate(workload).spec.containers) {
-        for (const variable of container.env ?? []) expect(String(variable.value ?? ''), `${name}.${variable.name}`).not.toMatch(/BEGIN|postgres(ql)?:\/\/[^@]*:[^@]*@/);
+        for (const variable of container.env ?? [])
+          expect(String(variable.value ?? ''), `${name}.${variable.name}`).not.toMatch(/BEGIN|postgres(ql)?:\/\/[^@]*:[^@]*@/);
       }
     }
   });
@@ -275,7 +316,9 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
     const configMaps = present('ConfigMap');
     for (const workload of workloads(overlay)) {
       for (const volume of podTemplate(workload).spec.volumes ?? []) {
-        const secretNames = [volume.secret?.secretName, ...(volume.projected?.sources ?? []).map((s: { secret?: { name: string } }) => s.secret?.name)].filter(Boolean) as string[];
+        const secretNames = [volume.secret?.secretName, ...(volume.projected?.sources ?? []).map((s: { secret?: { name: string } }) => s.secret?.name)].filter(
+          Boolean,
+        ) as string[];
         for (const secret of secretNames) {
           if (overlay === 'production') expect(OPERATOR_SECRETS, `${workload.metadata.name}: ${secret}`).toContain(secret);
           else expect(secrets, `${workload.metadata.name}: ${secret}`).toContain(secret);
@@ -305,14 +348,27 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
 
   test('every Service and NetworkPolicy selects pods that exist', () => {
     const pods = workloads(overlay).map((w) => podTemplate(w).metadata.labels as Record<string, string>);
-    for (const service of all(overlay, 'Service')) expect(pods.some((labels) => matches(service.spec.selector, labels)), `Service ${service.metadata.name}`).toBe(true);
+    for (const service of all(overlay, 'Service'))
+      expect(
+        pods.some((labels) => matches(service.spec.selector, labels)),
+        `Service ${service.metadata.name}`,
+      ).toBe(true);
     for (const policy of all(overlay, 'NetworkPolicy')) {
-      const selectors = [policy.spec.podSelector, ...[...(policy.spec.ingress ?? []).flatMap((r: { from?: unknown[] }) => r.from ?? []), ...(policy.spec.egress ?? []).flatMap((r: { to?: unknown[] }) => r.to ?? [])]
-        .filter((peer: { namespaceSelector?: unknown; podSelector?: unknown }) => !peer.namespaceSelector && peer.podSelector)
-        .map((peer: { podSelector: unknown }) => peer.podSelector)];
+      const selectors = [
+        policy.spec.podSelector,
+        ...[
+          ...(policy.spec.ingress ?? []).flatMap((r: { from?: unknown[] }) => r.from ?? []),
+          ...(policy.spec.egress ?? []).flatMap((r: { to?: unknown[] }) => r.to ?? []),
+        ]
+          .filter((peer: { namespaceSelector?: unknown; podSelector?: unknown }) => !peer.namespaceSelector && peer.podSelector)
+          .map((peer: { podSelector: unknown }) => peer.podSelector),
+      ];
       for (const selector of selectors as Array<{ matchLabels?: Record<string, string> }>) {
         if (!selector.matchLabels) continue; // {}: every pod
-        expect(pods.some((labels) => matches(selector.matchLabels, labels)), `NetworkPolicy ${policy.metadata.name}: ${JSON.stringify(selector.matchLabels)}`).toBe(true);
+        expect(
+          pods.some((labels) => matches(selector.matchLabels, labels)),
+          `NetworkPolicy ${policy.metadata.name}: ${JSON.stringify(selector.matchLabels)}`,
+        ).toBe(true);
       }
     }
     const deny = one(overlay, 'NetworkPolicy', 'default-deny');
@@ -341,7 +397,8 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
     const dns = one(overlay, 'NetworkPolicy', 'dns');
     expect(dns.spec.podSelector).toEqual({});
     const routerIngress = one(overlay, 'NetworkPolicy', 'router-ingress');
-    if (overlay === 'production') expect(routerIngress.spec.ingress[0].from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }]);
+    if (overlay === 'production')
+      expect(routerIngress.spec.ingress[0].from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }]);
     else expect(routerIngress.spec.ingress[0].from).toBeUndefined();
   });
 
@@ -378,7 +435,9 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
       return;
     }
     expect(cors).not.toBe('*');
-    const backends = ingresses.flatMap((i) => i.spec.rules.flatMap((r: { http: { paths: Array<{ backend: { service: { name: string } } }> } }) => r.http.paths.map((p) => p.backend.service.name)));
+    const backends = ingresses.flatMap((i) =>
+      i.spec.rules.flatMap((r: { http: { paths: Array<{ backend: { service: { name: string } } }> } }) => r.http.paths.map((p) => p.backend.service.name)),
+    );
     expect(backends).toEqual(['router']);
     for (const service of all(overlay, 'Service')) expect(service.spec.type ?? 'ClusterIP', service.metadata.name).toBe('ClusterIP');
   });
@@ -407,7 +466,8 @@ describe.skipIf(!KUBECTL)('kubernetes: the repository', () => {
     expect(start).toBeGreaterThan(readme.indexOf('\n## Docker Compose'));
     const end = readme.indexOf('\n## ', start + 1);
     const section = readme.slice(start, end === -1 ? undefined : end);
-    for (const command of ['kubectl kustomize', 'kubectl create secret generic', 'kubectl apply -k', 'kubectl scale', 'pnpm secrets:production']) expect(section).toContain(command);
+    for (const command of ['kubectl kustomize', 'kubectl create secret generic', 'kubectl apply -k', 'kubectl scale', 'pnpm secrets:production'])
+      expect(section).toContain(command);
     for (const path of section.match(/deploy\/kubernetes\/[\w./-]+/g) ?? []) {
       if (!path.endsWith('/secrets')) expect(existsSync(join(ROOT, path.replace(/[.]$/, ''))), path).toBe(true);
     }

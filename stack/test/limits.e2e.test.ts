@@ -45,7 +45,15 @@ afterAll(async () => {
 
 /** A small query of another client, served while the abusive ones are refused. */
 const OTHER_CLIENT = '{ quizzes(first: 5) { totalCount edges { node { title } } } }';
-const LIMIT_CODES = ['TOO_MANY_TOKENS', 'QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_DIRECTIVES', 'TOO_MANY_REPEATED_FIELDS', 'TOO_MANY_FIELDS', 'QUERY_TOO_COMPLEX'];
+const LIMIT_CODES = [
+  'TOO_MANY_TOKENS',
+  'QUERY_TOO_DEEP',
+  'TOO_MANY_ALIASES',
+  'TOO_MANY_DIRECTIVES',
+  'TOO_MANY_REPEATED_FIELDS',
+  'TOO_MANY_FIELDS',
+  'QUERY_TOO_COMPLEX',
+];
 const codesOf = (response: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => (response.errors ?? []).map((e) => e.extensions?.code);
 
 /** The abusive shapes measured on the router before it had limits (issue 8). */
@@ -55,7 +63,10 @@ for (let i = 0; i < 4; i++) nested = `author { authoredQuizzes { edges { node { 
 const ABUSIVE: Record<string, { query: string; code: string }> = {
   // 78 kB: validation compared every pair of the 1,000 for 15-21 s.
   'one field repeated 1,000 times': { query: `{ ${Array.from({ length: 1_000 }, () => board).join(' ')} }`, code: 'TOO_MANY_TOKENS' },
-  'one field repeated 400 times': { query: `{ ${Array.from({ length: 400 }, () => 'leaderboard { totalCount }').join(' ')} }`, code: 'TOO_MANY_REPEATED_FIELDS' },
+  'one field repeated 400 times': {
+    query: `{ ${Array.from({ length: 400 }, () => 'leaderboard { totalCount }').join(' ')} }`,
+    code: 'TOO_MANY_REPEATED_FIELDS',
+  },
   // 1 kB that answered 8.2 MB after 9 s.
   'author { authoredQuizzes { … } } 16 levels deep': { query: `{ quiz(id: "00000000-0000-0000-0000-000000000000") { ${nested} } }`, code: 'QUERY_TOO_DEEP' },
   'two author cycles within the depth limit': {
@@ -64,31 +75,37 @@ const ABUSIVE: Record<string, { query: string; code: string }> = {
   },
   // 9.4 s.
   '1,000 aliases of a leaderboard': { query: `{ ${Array.from({ length: 1_000 }, (_, i) => `b${i}: ${board}`).join(' ')} }`, code: 'TOO_MANY_TOKENS' },
-  '600 aliases of a leaderboard total': { query: `{ ${Array.from({ length: 600 }, (_, i) => `b${i}: leaderboard { totalCount }`).join(' ')} }`, code: 'TOO_MANY_ALIASES' },
+  '600 aliases of a leaderboard total': {
+    query: `{ ${Array.from({ length: 600 }, (_, i) => `b${i}: leaderboard { totalCount }`).join(' ')} }`,
+    code: 'TOO_MANY_ALIASES',
+  },
   // Crashed the query planner's stack (HTTP 500).
   '2,400 nested selections': { query: `{ ${'me { '.repeat(2_400)}id${' }'.repeat(2_400)} }`, code: 'TOO_MANY_TOKENS' },
   '1,500 nested selections': { query: `{ ${'me { '.repeat(1_500)}id${' }'.repeat(1_500)} }`, code: 'QUERY_TOO_DEEP' },
 };
 
 describe('abusive shapes', () => {
-  it.each(Object.entries(ABUSIVE))('%s: refused with 400 and a code in a fraction of a second, while another client is served', async (_name, { query, code }) => {
-    const delay = monitorEventLoopDelay({ resolution: 5 });
-    delay.enable();
-    const started = performance.now();
-    const [abusive, served] = await Promise.all([
-      graphqlRequest(stack.router.url, query).then((r) => ({ ...r, ms: performance.now() - started })),
-      graphqlRequest(stack.router.url, OTHER_CLIENT).then((r) => ({ ...r, ms: performance.now() - started })),
-    ]);
-    delay.disable();
-    expect(abusive.status).toBe(400);
-    expect(codesOf(abusive)).toEqual([code]);
-    expect(abusive.data).toBeUndefined();
-    expect(abusive.ms).toBeLessThan(500);
-    expect(served.errors).toBeUndefined();
-    expect(served.ms).toBeLessThan(1_000);
-    // Before the limits, each of these held the event loop for seconds.
-    expect(delay.max / 1e6).toBeLessThan(250);
-  });
+  it.each(Object.entries(ABUSIVE))(
+    '%s: refused with 400 and a code in a fraction of a second, while another client is served',
+    async (_name, { query, code }) => {
+      const delay = monitorEventLoopDelay({ resolution: 5 });
+      delay.enable();
+      const started = performance.now();
+      const [abusive, served] = await Promise.all([
+        graphqlRequest(stack.router.url, query).then((r) => ({ ...r, ms: performance.now() - started })),
+        graphqlRequest(stack.router.url, OTHER_CLIENT).then((r) => ({ ...r, ms: performance.now() - started })),
+      ]);
+      delay.disable();
+      expect(abusive.status).toBe(400);
+      expect(codesOf(abusive)).toEqual([code]);
+      expect(abusive.data).toBeUndefined();
+      expect(abusive.ms).toBeLessThan(500);
+      expect(served.errors).toBeUndefined();
+      expect(served.ms).toBeLessThan(1_000);
+      // Before the limits, each of these held the event loop for seconds.
+      expect(delay.max / 1e6).toBeLessThan(250);
+    },
+  );
 
   it('are refused in a GET request too, and a batch is refused as a whole', async () => {
     const url = new URL(stack.router.url);
@@ -110,8 +127,7 @@ describe('abusive shapes', () => {
 });
 
 const NO_QUIZ = '00000000-0000-0000-0000-000000000000';
-const tagged = (tags: number) =>
-  `{ quizzes(first: 1, filter: { tags: [${Array.from({ length: tags }, (_, i) => `"t${i}"`).join(' ')}] }) { totalCount } }`;
+const tagged = (tags: number) => `{ quizzes(first: 1, filter: { tags: [${Array.from({ length: tags }, (_, i) => `"t${i}"`).join(' ')}] }) { totalCount } }`;
 
 describe('each limit at its edge (a router with small limits)', () => {
   const cases: Array<{ limit: string; at: string; over: string; code: string }> = [
@@ -131,9 +147,19 @@ describe('each limit at its edge (a router with small limits)', () => {
       code: 'TOO_MANY_DIRECTIVES',
     },
     { limit: 'repeated fields (2)', at: '{ me { id id id } }', over: '{ me { id id id id } }', code: 'TOO_MANY_REPEATED_FIELDS' },
-    { limit: 'fields (8)', at: '{ me { id displayName bio avatarUrl role createdAt email } }', over: '{ me { id displayName bio avatarUrl role createdAt email sessions { id } } }', code: 'TOO_MANY_FIELDS' },
+    {
+      limit: 'fields (8)',
+      at: '{ me { id displayName bio avatarUrl role createdAt email } }',
+      over: '{ me { id displayName bio avatarUrl role createdAt email sessions { id } } }',
+      code: 'TOO_MANY_FIELDS',
+    },
     // 1 for the connection + first × (1 edge + 1 node).
-    { limit: 'cost (11)', at: '{ quizzes(first: 5) { edges { node { id } } } }', over: '{ quizzes(first: 6) { edges { node { id } } } }', code: 'QUERY_TOO_COMPLEX' },
+    {
+      limit: 'cost (11)',
+      at: '{ quizzes(first: 5) { edges { node { id } } } }',
+      over: '{ quizzes(first: 6) { edges { node { id } } } }',
+      code: 'QUERY_TOO_COMPLEX',
+    },
   ];
 
   it.each(cases)('$limit', async ({ at, over, code }) => {

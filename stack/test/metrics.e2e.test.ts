@@ -34,7 +34,9 @@ describe('/metrics', () => {
       const response = await fetch(stack.router.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
       expect(response.status).toBe(200);
     }
-    expect(await samples(stack.router.origin, 'quizgraph_graphql_requests_total', { operation: 'MetricsProbe', type: 'query', outcome: 'ok', service: 'router' })).toEqual([2]);
+    expect(
+      await samples(stack.router.origin, 'quizgraph_graphql_requests_total', { operation: 'MetricsProbe', type: 'query', outcome: 'ok', service: 'router' }),
+    ).toEqual([2]);
     expect(await samples(stack.router.origin, 'quizgraph_graphql_request_duration_seconds_count', { operation: 'MetricsProbe' })).toEqual([2]);
     for (const subgraph of ['quizzes', 'results']) {
       expect(await samples(stack.router.origin, 'quizgraph_subgraph_fetch_duration_seconds_count', { subgraph, outcome: 'ok' })).toEqual([2]);

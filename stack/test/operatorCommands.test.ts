@@ -39,14 +39,19 @@ describe('the migrate command’s loader', () => {
     await writeFile(file, `${server}\n`);
     expect(loadMigrateEnv({ DATABASE_SERVER_URL_FILE: file }).target).toEqual({ kind: 'server', serverUrl: server });
     const urls = { users: 'postgresql://db/u', quizzes: 'postgresql://db/q', results: 'postgresql://db/r' };
-    expect(loadMigrateEnv({ USERS_DATABASE_URL: urls.users, QUIZZES_DATABASE_URL: urls.quizzes, RESULTS_DATABASE_URL: urls.results, DATABASE_SERVER_URL: server }).target).toEqual({
+    expect(
+      loadMigrateEnv({ USERS_DATABASE_URL: urls.users, QUIZZES_DATABASE_URL: urls.quizzes, RESULTS_DATABASE_URL: urls.results, DATABASE_SERVER_URL: server })
+        .target,
+    ).toEqual({
       kind: 'urls',
       urls,
     });
   });
 
   it('refuses some of the URLs, none at all, or one that is not a URL', () => {
-    expect(() => loadMigrateEnv({ USERS_DATABASE_URL: 'postgresql://db/u' })).toThrow(/set all of USERS_DATABASE_URL, QUIZZES_DATABASE_URL, RESULTS_DATABASE_URL/);
+    expect(() => loadMigrateEnv({ USERS_DATABASE_URL: 'postgresql://db/u' })).toThrow(
+      /set all of USERS_DATABASE_URL, QUIZZES_DATABASE_URL, RESULTS_DATABASE_URL/,
+    );
     expect(() => loadMigrateEnv({})).toThrow(/set DATABASE_SERVER_URL/);
     expect(() => loadMigrateEnv({ DATABASE_SERVER_URL: 'not a url' })).toThrow(/DATABASE_SERVER_URL is not a URL/);
   });
@@ -54,7 +59,10 @@ describe('the migrate command’s loader', () => {
   it('makes development keys only in development, and only where QUIZGRAPH_KEYS_DIR says', () => {
     expect(loadMigrateEnv({ DATABASE_SERVER_URL: server, QUIZGRAPH_KEYS_DIR: '/keys' }).devKeysDir).toBe('/keys');
     expect(loadMigrateEnv({ DATABASE_SERVER_URL: server }).devKeysDir).toBeUndefined();
-    expect(loadMigrateEnv({ DATABASE_SERVER_URL: server, QUIZGRAPH_KEYS_DIR: '/keys', NODE_ENV: 'production' })).toMatchObject({ production: true, devKeysDir: undefined });
+    expect(loadMigrateEnv({ DATABASE_SERVER_URL: server, QUIZGRAPH_KEYS_DIR: '/keys', NODE_ENV: 'production' })).toMatchObject({
+      production: true,
+      devKeysDir: undefined,
+    });
   });
 });
 

@@ -58,7 +58,10 @@ it('a service started with an OTLP endpoint exports its request spans there, in 
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk) => {
         stdout += chunk;
-        const ready = stdout.split('\n').map((line) => (line.startsWith('{') ? JSON.parse(line) : {})).find((line) => line.msg === 'users subgraph ready');
+        const ready = stdout
+          .split('\n')
+          .map((line) => (line.startsWith('{') ? JSON.parse(line) : {}))
+          .find((line) => line.msg === 'users subgraph ready');
         if (ready) resolve(ready.url);
       });
       void exited.then(() => reject(new Error(`the users service ended before it was ready:\n${stdout}\n${stderr}`)));
@@ -75,7 +78,9 @@ it('a service started with an OTLP endpoint exports its request spans there, in 
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    const spans = received.flatMap((r) => r.body.resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans.map((span) => ({ ...span, resource: rs.resource })))));
+    const spans = received.flatMap((r) =>
+      r.body.resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans.map((span) => ({ ...span, resource: rs.resource })))),
+    );
     const span = spans.find((s) => s.traceId === traceId);
     expect(span, `spans received: ${JSON.stringify(spans.map((s) => s.name))}`).toBeDefined();
     expect(span!.name).toBe('POST /graphql');

@@ -92,7 +92,10 @@ async function startFakeSubgraph(target: Subgraph, behaviour: Behaviour): Promis
       res.writeHead(503, { 'content-type': 'text/html' }).end('<h1>503 upstream at http://10.0.0.7:4003 is gone</h1>');
       return;
     }
-    const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name))) as Record<string, string>;
+    const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name))) as Record<
+      string,
+      string
+    >;
     const answer = await fetch(stack.services[target].url, { method: 'POST', headers, body });
     res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' }).end(await answer.text());
   });
@@ -115,11 +118,7 @@ afterEach(async () => {
 });
 
 /** A second router over the real services, but for one behind a fake (results unless said). */
-async function routerWithFake(
-  behaviour: Behaviour,
-  options: Pick<RouterOptions, 'subgraphTimeoutMs' | 'subgraphResilience'>,
-  target: Subgraph = 'results',
-) {
+async function routerWithFake(behaviour: Behaviour, options: Pick<RouterOptions, 'subgraphTimeoutMs' | 'subgraphResilience'>, target: Subgraph = 'results') {
   const fake = await startFakeSubgraph(target, behaviour);
   opened.push(fake);
   const { users, quizzes, results } = stack.services;

@@ -63,9 +63,12 @@ describe('safelist mode', () => {
       expect(response.body.errors).toBeUndefined();
       expect(response.body.data).toHaveProperty('categories');
     }
-    const get = await fetch(`${safelisted.url}?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: 'categories-v1' } }))}`, {
-      headers: { 'apollo-require-preflight': 'true' },
-    });
+    const get = await fetch(
+      `${safelisted.url}?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: 'categories-v1' } }))}`,
+      {
+        headers: { 'apollo-require-preflight': 'true' },
+      },
+    );
     expect(get.status).toBe(200);
   });
 

@@ -267,7 +267,17 @@ describe('an author and players through the router', () => {
     const selection = everything(quizType, 4);
     expect(selection).toContain('questions');
     expect(selection).toContain('leaderboard');
-    const secrets = [SECRET.accepted, 'Second secret', 'Secret explanation', String(SECRET.numeric), String(SECRET.tolerance), '0.61', '0.39', '-0.27', '"correct"'];
+    const secrets = [
+      SECRET.accepted,
+      'Second secret',
+      'Secret explanation',
+      String(SECRET.numeric),
+      String(SECRET.tolerance),
+      '0.61',
+      '0.39',
+      '-0.27',
+      '"correct"',
+    ];
 
     const responses = [
       await api(`query ($id: ID!) { quiz(id: $id) { ${selection} } }`, { accessToken: player.token, variables: { id: quizId } }),
@@ -279,7 +289,9 @@ describe('an author and players through the router', () => {
     // the quizzes subgraph itself serves on Quiz.
     const { quizzes } = stack.services;
     const ownFields = new Set(
-      quizzesTypeDefs.definitions.flatMap((d) => (d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Quiz' ? (d.fields ?? []).map((f) => f.name.value) : [])),
+      quizzesTypeDefs.definitions.flatMap((d) =>
+        d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Quiz' ? (d.fields ?? []).map((f) => f.name.value) : [],
+      ),
     );
     ownFields.delete('author'); // a reference: the users subgraph serves its fields
     const router = await devServiceCredentialSigner(keysDir, 'router');

@@ -193,10 +193,13 @@ describe('players through the router', () => {
     expect(text.review).toMatchObject({ answer: { text: ' titan ' }, correctAnswer: { acceptedTexts: ['Titan'] } });
 
     // SCORE_ONLY (the timed quiz): no per-question verdicts, no key.
-    const { me: anaMe } = await ok(`query ($q: ID!) { me { attempts(quizId: $q) { edges { node { score questions { review { correct score correctAnswer { optionIds } explanation } } } } } } }`, {
-      accessToken: ana.token,
-      variables: { q: timed.id },
-    });
+    const { me: anaMe } = await ok(
+      `query ($q: ID!) { me { attempts(quizId: $q) { edges { node { score questions { review { correct score correctAnswer { optionIds } explanation } } } } } } }`,
+      {
+        accessToken: ana.token,
+        variables: { q: timed.id },
+      },
+    );
     const reviews = anaMe.attempts.edges[0].node.questions.map((q: { review: unknown }) => q.review);
     for (const review of reviews) expect(review).toEqual({ correct: null, score: null, correctAnswer: null, explanation: null });
 
@@ -224,7 +227,13 @@ describe('players through the router', () => {
     });
     expect(quiz.title).toBe(untimed.title);
     // Ana and Cy share first with 12 (Ana took no longer: both 0 ms through submitQuiz), then Ben.
-    expect(quiz.leaderboard.edges.map((e: { rank: number; node: { score: number; user: { displayName: string } } }) => [e.rank, e.node.user.displayName, e.node.score])).toEqual([
+    expect(
+      quiz.leaderboard.edges.map((e: { rank: number; node: { score: number; user: { displayName: string } } }) => [
+        e.rank,
+        e.node.user.displayName,
+        e.node.score,
+      ]),
+    ).toEqual([
       [1, 'Ana', 12],
       [1, 'Cy', 12],
       [3, 'Ben', 10],

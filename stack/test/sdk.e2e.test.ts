@@ -99,7 +99,10 @@ function client(options: Omit<QuizgraphClientOptions, 'endpoint'> = {}, endpoint
 async function exampleVariables<T>(name: string): Promise<T> {
   const lines = (await readFile(join(OPERATIONS_DIR, `${name}.graphql`), 'utf8')).split('\n');
   const from = lines.findIndex((line) => line.startsWith('# Variables, for example'));
-  const comment = lines.slice(from).filter((line) => line.startsWith('#')).map((line) => line.slice(1));
+  const comment = lines
+    .slice(from)
+    .filter((line) => line.startsWith('#'))
+    .map((line) => line.slice(1));
   const json = comment.slice(comment.findIndex((line) => line.trim().startsWith('{'))).join('\n');
   return JSON.parse(json) as T;
 }

@@ -20,8 +20,7 @@ import { startStack, type RunningStack } from '../src/stack.js';
 
 /** Everything real: three subgraphs on their own databases and the router, all over HTTP. */
 let stack: RunningStack;
-const api = <T = AnyJson>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>> =>
-  graphqlRequest<T>(stack.router.url, query, options);
+const api = <T = AnyJson>(query: string, options?: RequestOptions): Promise<GraphQLResponse<T>> => graphqlRequest<T>(stack.router.url, query, options);
 
 async function ok<T = AnyJson>(query: string, options?: RequestOptions): Promise<T> {
   const response = await api<T>(query, options);
@@ -65,7 +64,11 @@ async function publishQuiz(author: Player, questionCount: number): Promise<Publi
         questions: Array.from({ length: questionCount }, (_, i) => ({
           prompt: `Question ${i + 1}`,
           points: 10,
-          options: [{ label: 'wrong', correct: false }, { label: 'right', correct: true }, { label: 'also wrong', correct: false }],
+          options: [
+            { label: 'wrong', correct: false },
+            { label: 'right', correct: true },
+            { label: 'also wrong', correct: false },
+          ],
         })),
       },
     },
@@ -131,9 +134,15 @@ describe('a quiz from authoring to the leaderboard, through the router', () => {
       e.node.user.displayName,
       e.node.score,
     ]);
-    expect(rows.slice(0, 2)).toEqual([[1, ana!.displayName, 40], [2, dev!.displayName, 30]]);
+    expect(rows.slice(0, 2)).toEqual([
+      [1, ana!.displayName, 40],
+      [2, dev!.displayName, 30],
+    ]);
     // Ben and Cleo tie on score and time: they share rank 3, and the earlier achievement comes first.
-    expect(rows.slice(2)).toEqual([[3, ben!.displayName, 20], [3, cleo!.displayName, 20]]);
+    expect(rows.slice(2)).toEqual([
+      [3, ben!.displayName, 20],
+      [3, cleo!.displayName, 20],
+    ]);
     expect(board.leaderboard.viewerEntry).toEqual({ rank: 3 });
 
     const { leaderboard } = await ok(`{ leaderboard(first: 100) { edges { rank node { score user { id displayName stats { totalScore } } } } } }`);
@@ -146,9 +155,12 @@ describe('a quiz from authoring to the leaderboard, through the router', () => {
     const author = await registerPlayer('Prolific Author', 'AUTHOR');
     await publishQuiz(author, 1);
     await publishQuiz(author, 2);
-    const { me } = await ok(`{ me { displayName email authoredQuizzes { totalCount edges { node { title questionCount author { id } } } } stats { attempts rank } } }`, {
-      accessToken: author.token,
-    });
+    const { me } = await ok(
+      `{ me { displayName email authoredQuizzes { totalCount edges { node { title questionCount author { id } } } } stats { attempts rank } } }`,
+      {
+        accessToken: author.token,
+      },
+    );
     expect(me.authoredQuizzes.totalCount).toBe(2);
     expect(me.authoredQuizzes.edges.map((e: { node: { questionCount: number } }) => e.node.questionCount)).toEqual([2, 1]);
     expect(me.stats).toEqual({ attempts: 0, rank: null });
@@ -210,7 +222,10 @@ describe('the answer key stays secret', () => {
     expect(entitiesViaRouter.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
 
     const { quizzes } = stack.services;
-    const direct = await graphqlRequest(quizzes.url, `{ _entities(representations: [{ __typename: "Quiz", id: "${quiz.id}" }]) { ... on Quiz { questions { options { id label } } } } }`);
+    const direct = await graphqlRequest(
+      quizzes.url,
+      `{ _entities(representations: [{ __typename: "Quiz", id: "${quiz.id}" }]) { ... on Quiz { questions { options { id label } } } } }`,
+    );
     expect(direct.status).toBe(401);
     expect(JSON.stringify(direct)).not.toContain(quiz.questions[0]!.right);
 

@@ -72,7 +72,10 @@ describe('a traced request', () => {
     const traceId = randomBytes(16).toString('hex');
     const callerSpanId = randomBytes(8).toString('hex');
     await post({ traceparent: `00-${traceId}-${callerSpanId}-01` });
-    const found = await spansOf(traceId, (f) => ['router', 'quizzes', 'results'].every((s) => serverSpan(f, s)) && f.some((s) => s.instrumentationScope.name === 'quizgraph.database'));
+    const found = await spansOf(
+      traceId,
+      (f) => ['router', 'quizzes', 'results'].every((s) => serverSpan(f, s)) && f.some((s) => s.instrumentationScope.name === 'quizgraph.database'),
+    );
 
     const router = serverSpan(found, 'router')!;
     expect(router).toBeDefined();

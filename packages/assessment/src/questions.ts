@@ -85,41 +85,58 @@ const unknownFields = (type: string) => ({
 
 const draftVariants = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('SINGLE_CHOICE'), ...common, options: options('A SINGLE_CHOICE question') }, unknownFields('SINGLE_CHOICE')),
-  z.strictObject({
-    type: z.literal('MULTIPLE_CHOICE'),
-    ...common,
-    options: options('A MULTIPLE_CHOICE question'),
-    scoring: z.enum(PARTIAL_SCORINGS).default('ALL_OR_NOTHING'),
-  }, unknownFields('MULTIPLE_CHOICE')),
-  z.strictObject({
-    type: z.literal('TRUE_FALSE'),
-    ...common,
-    correctAnswer: z.boolean({ error: 'A TRUE_FALSE question needs `correctAnswer` (true or false).' }),
-  }, unknownFields('TRUE_FALSE')),
-  z.strictObject({
-    type: z.literal('NUMERIC'),
-    ...common,
-    numericAnswer: finite('A NUMERIC question’s `numericAnswer`'),
-    tolerance: finite('The tolerance').refine((t) => t >= 0, 'The tolerance cannot be negative.').default(0),
-  }, unknownFields('NUMERIC')),
-  z.strictObject({
-    type: z.literal('SHORT_TEXT'),
-    ...common,
-    acceptedAnswers: z
-      .array(text(LIMITS.acceptedAnswerLength, 'An accepted answer'), { error: 'A SHORT_TEXT question needs `acceptedAnswers`.' })
-      .min(1, 'A SHORT_TEXT question needs at least one accepted answer.')
-      .max(LIMITS.acceptedAnswers, `A question has at most ${LIMITS.acceptedAnswers} accepted answers.`),
-    caseSensitive: z.boolean().default(false),
-  }, unknownFields('SHORT_TEXT')),
-  z.strictObject({
-    type: z.literal('ORDERING'),
-    ...common,
-    items: z
-      .array(text(LIMITS.labelLength, 'An item'), { error: 'An ORDERING question needs `items`, in their right order.' })
-      .min(2, 'An ORDERING question needs at least 2 items.')
-      .max(LIMITS.options, `A question has at most ${LIMITS.options} items.`),
-    scoring: z.enum(PARTIAL_SCORINGS).default('ALL_OR_NOTHING'),
-  }, unknownFields('ORDERING')),
+  z.strictObject(
+    {
+      type: z.literal('MULTIPLE_CHOICE'),
+      ...common,
+      options: options('A MULTIPLE_CHOICE question'),
+      scoring: z.enum(PARTIAL_SCORINGS).default('ALL_OR_NOTHING'),
+    },
+    unknownFields('MULTIPLE_CHOICE'),
+  ),
+  z.strictObject(
+    {
+      type: z.literal('TRUE_FALSE'),
+      ...common,
+      correctAnswer: z.boolean({ error: 'A TRUE_FALSE question needs `correctAnswer` (true or false).' }),
+    },
+    unknownFields('TRUE_FALSE'),
+  ),
+  z.strictObject(
+    {
+      type: z.literal('NUMERIC'),
+      ...common,
+      numericAnswer: finite('A NUMERIC question’s `numericAnswer`'),
+      tolerance: finite('The tolerance')
+        .refine((t) => t >= 0, 'The tolerance cannot be negative.')
+        .default(0),
+    },
+    unknownFields('NUMERIC'),
+  ),
+  z.strictObject(
+    {
+      type: z.literal('SHORT_TEXT'),
+      ...common,
+      acceptedAnswers: z
+        .array(text(LIMITS.acceptedAnswerLength, 'An accepted answer'), { error: 'A SHORT_TEXT question needs `acceptedAnswers`.' })
+        .min(1, 'A SHORT_TEXT question needs at least one accepted answer.')
+        .max(LIMITS.acceptedAnswers, `A question has at most ${LIMITS.acceptedAnswers} accepted answers.`),
+      caseSensitive: z.boolean().default(false),
+    },
+    unknownFields('SHORT_TEXT'),
+  ),
+  z.strictObject(
+    {
+      type: z.literal('ORDERING'),
+      ...common,
+      items: z
+        .array(text(LIMITS.labelLength, 'An item'), { error: 'An ORDERING question needs `items`, in their right order.' })
+        .min(2, 'An ORDERING question needs at least 2 items.')
+        .max(LIMITS.options, `A question has at most ${LIMITS.options} items.`),
+      scoring: z.enum(PARTIAL_SCORINGS).default('ALL_OR_NOTHING'),
+    },
+    unknownFields('ORDERING'),
+  ),
 ]);
 
 /** Drops absent (null) fields first: GraphQL sends null for what a client left out. */
@@ -156,7 +173,8 @@ export const questionDraftSchema = z.preprocess(
       }
       draft.options.forEach((o, i) => {
         if (o.weight === undefined) return;
-        if (o.weight === 0) ctx.addIssue({ code: 'custom', message: 'A weight cannot be 0: correct options weigh more, wrong ones less.', path: ['options', i, 'weight'] });
+        if (o.weight === 0)
+          ctx.addIssue({ code: 'custom', message: 'A weight cannot be 0: correct options weigh more, wrong ones less.', path: ['options', i, 'weight'] });
         if (o.correct !== undefined && o.correct !== o.weight > 0) {
           ctx.addIssue({
             code: 'custom',

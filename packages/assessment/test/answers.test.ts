@@ -186,7 +186,10 @@ describe('parseAnswer', () => {
     });
 
     it('refuses a NUL character', () => {
-      expect(answerError(QUESTIONS.SHORT_TEXT, { text: 'Par\u0000is' })).toMatchObject({ field: 'text', message: 'A text answer cannot contain a NUL character.' });
+      expect(answerError(QUESTIONS.SHORT_TEXT, { text: 'Par\u0000is' })).toMatchObject({
+        field: 'text',
+        message: 'A text answer cannot contain a NUL character.',
+      });
     });
 
     it('takes an empty text as an answer (worth nothing)', () => {
@@ -196,12 +199,7 @@ describe('parseAnswer', () => {
 });
 
 describe('parseAnswers', () => {
-  const quiz = [
-    withId(QUESTIONS.SINGLE_CHOICE, 'q1'),
-    withId(QUESTIONS.ORDERING, 'q2'),
-    withId(QUESTIONS.NUMERIC, 'q3'),
-    withId(QUESTIONS.SHORT_TEXT, 'q4'),
-  ];
+  const quiz = [withId(QUESTIONS.SINGLE_CHOICE, 'q1'), withId(QUESTIONS.ORDERING, 'q2'), withId(QUESTIONS.NUMERIC, 'q3'), withId(QUESTIONS.SHORT_TEXT, 'q4')];
   const invalid = (inputs: AnswerInput[]) => thrown(InvalidAnswersError, () => parseAnswers(quiz, inputs));
 
   it('returns the checked answers by question id, null for unanswered ones, nothing for ones not sent', () => {
@@ -223,12 +221,19 @@ describe('parseAnswers', () => {
   });
 
   it('refuses a question that is not part of the quiz, at answers.<i>.questionId', () => {
-    const error = invalid([{ questionId: 'q1', optionIds: ['b'] }, { questionId: 'q9', text: 'x' }]);
+    const error = invalid([
+      { questionId: 'q1', optionIds: ['b'] },
+      { questionId: 'q9', text: 'x' },
+    ]);
     expect(error).toMatchObject({ field: 'answers.1.questionId', message: 'Question q9 is not part of this quiz.' });
   });
 
   it('refuses a question answered twice, at the second answer', () => {
-    const error = invalid([{ questionId: 'q1', optionIds: ['b'] }, { questionId: 'q3', number: 1 }, { questionId: 'q1', optionIds: ['a'] }]);
+    const error = invalid([
+      { questionId: 'q1', optionIds: ['b'] },
+      { questionId: 'q3', number: 1 },
+      { questionId: 'q1', optionIds: ['a'] },
+    ]);
     expect(error).toMatchObject({ field: 'answers.2.questionId', message: 'Question q1 is answered twice.' });
   });
 
@@ -237,12 +242,22 @@ describe('parseAnswers', () => {
   });
 
   it('puts the field of an answer’s own error under answers.<i>', () => {
-    expect(invalid([{ questionId: 'q3', number: 3 }, { questionId: 'q2', order: ['x', 'y'] }])).toMatchObject({
+    expect(
+      invalid([
+        { questionId: 'q3', number: 3 },
+        { questionId: 'q2', order: ['x', 'y'] },
+      ]),
+    ).toMatchObject({
       field: 'answers.1.order',
       message: 'An order lists every item of the question exactly once (3 items).',
     });
     expect(invalid([{ questionId: 'q1', optionIds: ['a', 'b'] }]).field).toBe('answers.0.optionIds');
-    expect(invalid([{ questionId: 'q4', text: 'x' }, { questionId: 'q3', number: Number.NaN }]).field).toBe('answers.1.number');
+    expect(
+      invalid([
+        { questionId: 'q4', text: 'x' },
+        { questionId: 'q3', number: Number.NaN },
+      ]).field,
+    ).toBe('answers.1.number');
   });
 
   it('names the wrong field of a type under answers.<i>', () => {

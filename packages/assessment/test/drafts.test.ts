@@ -125,9 +125,15 @@ describe('questionDraftSchema: fields of another type are refused by name', () =
   });
 
   it('refuses an unknown field inside an option', () => {
-    expect(draftIssues({ ...MINIMAL.SINGLE_CHOICE, options: [{ label: 'A', correct: true }, { label: 'B', hint: 'no' }] })).toEqual([
-      { path: 'options.1', message: expect.stringContaining('hint') },
-    ]);
+    expect(
+      draftIssues({
+        ...MINIMAL.SINGLE_CHOICE,
+        options: [
+          { label: 'A', correct: true },
+          { label: 'B', hint: 'no' },
+        ],
+      }),
+    ).toEqual([{ path: 'options.1', message: expect.stringContaining('hint') }]);
   });
 });
 
@@ -258,42 +264,85 @@ describe('questionDraftSchema: MULTIPLE_CHOICE weights', () => {
   const withOptions = (opts: object[], scoring = 'PARTIAL') => ({ type: 'MULTIPLE_CHOICE', prompt: 'Q', scoring, options: opts });
 
   it('accepts weights on every option, with or without `correct`', () => {
-    expect(parseDraft(withOptions([{ label: 'A', weight: 0.6 }, { label: 'B', weight: 0.4 }, { label: 'C', weight: -1 }]))).toMatchObject({
+    expect(
+      parseDraft(
+        withOptions([
+          { label: 'A', weight: 0.6 },
+          { label: 'B', weight: 0.4 },
+          { label: 'C', weight: -1 },
+        ]),
+      ),
+    ).toMatchObject({
       options: [{ weight: 0.6 }, { weight: 0.4 }, { weight: -1 }],
     });
-    expect(parseDraft(withOptions([{ label: 'A', correct: true, weight: 1 }, { label: 'B', correct: false, weight: -0.5 }]))).toMatchObject({
-      options: [{ correct: true, weight: 1 }, { correct: false, weight: -0.5 }],
+    expect(
+      parseDraft(
+        withOptions([
+          { label: 'A', correct: true, weight: 1 },
+          { label: 'B', correct: false, weight: -0.5 },
+        ]),
+      ),
+    ).toMatchObject({
+      options: [
+        { correct: true, weight: 1 },
+        { correct: false, weight: -0.5 },
+      ],
     });
   });
 
   it('refuses weights given to some options only', () => {
-    expect(draftIssues(withOptions([{ label: 'A', weight: 1 }, { label: 'B', correct: false }]))).toEqual([
-      { path: 'options', message: 'Give a weight to every option or to none.' },
-    ]);
+    expect(
+      draftIssues(
+        withOptions([
+          { label: 'A', weight: 1 },
+          { label: 'B', correct: false },
+        ]),
+      ),
+    ).toEqual([{ path: 'options', message: 'Give a weight to every option or to none.' }]);
   });
 
   it('refuses a weight of 0', () => {
-    expect(draftIssues(withOptions([{ label: 'A', weight: 1 }, { label: 'B', weight: 0 }]))).toEqual([
-      { path: 'options.1.weight', message: 'A weight cannot be 0: correct options weigh more, wrong ones less.' },
-    ]);
+    expect(
+      draftIssues(
+        withOptions([
+          { label: 'A', weight: 1 },
+          { label: 'B', weight: 0 },
+        ]),
+      ),
+    ).toEqual([{ path: 'options.1.weight', message: 'A weight cannot be 0: correct options weigh more, wrong ones less.' }]);
   });
 
   it.each([
     [true, -0.5],
     [false, 0.5],
   ])('refuses correct: %s with weight %d (the sign disagrees)', (correct, weight) => {
-    expect(draftIssues(withOptions([{ label: 'A', weight: 1 }, { label: 'B', correct, weight }]))).toEqual([
-      { path: 'options.1.weight', message: 'A correct option has a positive weight and a wrong one a negative weight.' },
-    ]);
+    expect(
+      draftIssues(
+        withOptions([
+          { label: 'A', weight: 1 },
+          { label: 'B', correct, weight },
+        ]),
+      ),
+    ).toEqual([{ path: 'options.1.weight', message: 'A correct option has a positive weight and a wrong one a negative weight.' }]);
   });
 
   it('refuses weights beyond -1..1', () => {
-    expect(draftIssues(withOptions([{ label: 'A', weight: 1.5 }, { label: 'B', weight: -1 }]))).toEqual([
-      { path: 'options.0.weight', message: 'A weight is at most 1.' },
-    ]);
-    expect(draftIssues(withOptions([{ label: 'A', weight: 1 }, { label: 'B', weight: -1.01 }]))).toEqual([
-      { path: 'options.1.weight', message: 'A weight is at least -1.' },
-    ]);
+    expect(
+      draftIssues(
+        withOptions([
+          { label: 'A', weight: 1.5 },
+          { label: 'B', weight: -1 },
+        ]),
+      ),
+    ).toEqual([{ path: 'options.0.weight', message: 'A weight is at most 1.' }]);
+    expect(
+      draftIssues(
+        withOptions([
+          { label: 'A', weight: 1 },
+          { label: 'B', weight: -1.01 },
+        ]),
+      ),
+    ).toEqual([{ path: 'options.1.weight', message: 'A weight is at least -1.' }]);
   });
 
   it('refuses an unknown scoring', () => {

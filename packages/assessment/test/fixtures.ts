@@ -3,7 +3,15 @@
  * helper that catches an expected error.
  */
 import { expect } from 'vitest';
-import { buildQuestion, questionDraftSchema, type BuiltQuestion, type PartialScoring, type QuestionDraft, type QuestionShape, type QuestionType } from '../src/index.js';
+import {
+  buildQuestion,
+  questionDraftSchema,
+  type BuiltQuestion,
+  type PartialScoring,
+  type QuestionDraft,
+  type QuestionShape,
+  type QuestionType,
+} from '../src/index.js';
 
 /** Ids `${prefix}1`, `${prefix}2`, … in call order, so tests can name them. */
 export function ids(prefix = 'id'): () => string {
@@ -107,7 +115,11 @@ export function shortText(acceptedAnswers: readonly string[], caseSensitive = fa
 }
 
 /** An ORDERING question whose right order is `order`; players see `shown` (default: reversed). */
-export function ordering(order: readonly string[], scoring: PartialScoring = 'ALL_OR_NOTHING', shown: readonly string[] = [...order].reverse()): ShapeOf<'ORDERING'> {
+export function ordering(
+  order: readonly string[],
+  scoring: PartialScoring = 'ALL_OR_NOTHING',
+  shown: readonly string[] = [...order].reverse(),
+): ShapeOf<'ORDERING'> {
   return { type: 'ORDERING', content: { items: labelled(shown), scoring }, key: { order: [...order] } };
 }
 

@@ -70,7 +70,16 @@ describe('buildQuestion', () => {
     });
 
     it('keys every option marked correct (keyProblems refuses more than one at publishing)', () => {
-      const shape = shapeOf(build({ prompt: 'Q', options: [{ label: 'A', correct: true }, { label: 'B', correct: true }] }), 'SINGLE_CHOICE');
+      const shape = shapeOf(
+        build({
+          prompt: 'Q',
+          options: [
+            { label: 'A', correct: true },
+            { label: 'B', correct: true },
+          ],
+        }),
+        'SINGLE_CHOICE',
+      );
       expect(shape.key.correctOptionIds).toEqual(['id1', 'id2']);
     });
   });
@@ -88,10 +97,22 @@ describe('buildQuestion', () => {
     });
 
     it.each([
-      [[true, true, true], [1 / 3, 1 / 3, 1 / 3]],
-      [[true, false], [1, -1]],
-      [[false, false], [-0.5, -0.5]],
-      [[true, true, true, false], [1 / 3, 1 / 3, 1 / 3, -1]],
+      [
+        [true, true, true],
+        [1 / 3, 1 / 3, 1 / 3],
+      ],
+      [
+        [true, false],
+        [1, -1],
+      ],
+      [
+        [false, false],
+        [-0.5, -0.5],
+      ],
+      [
+        [true, true, true, false],
+        [1 / 3, 1 / 3, 1 / 3, -1],
+      ],
     ])('derives weights for %j', (correct, weights) => {
       expect(weightsOf(shapeOf(build(mcDraft(correct)), 'MULTIPLE_CHOICE'))).toEqual(weights);
     });
@@ -132,7 +153,10 @@ describe('buildQuestion', () => {
     });
 
     it('drops duplicate accepted answers (after trimming and NFC), keeping the first of each', () => {
-      const shape = shapeOf(build({ type: 'SHORT_TEXT', prompt: 'Q', acceptedAnswers: ['Paris', ' Paris ', 'paris', 'Lute\u0300ce', 'Lut\u00e8ce', 'Paris'] }), 'SHORT_TEXT');
+      const shape = shapeOf(
+        build({ type: 'SHORT_TEXT', prompt: 'Q', acceptedAnswers: ['Paris', ' Paris ', 'paris', 'Lute\u0300ce', 'Lut\u00e8ce', 'Paris'] }),
+        'SHORT_TEXT',
+      );
       expect(shape.key.acceptedAnswers).toEqual(['Paris', 'paris', 'Lut\u00e8ce']);
     });
   });
@@ -180,7 +204,10 @@ describe('buildQuestion', () => {
 
     it('shows the items sorted by id when that is not the right order', () => {
       const descending = ['c', 'b', 'a'][Symbol.iterator]();
-      const shape = shapeOf(build(orderingDraft(3), () => descending.next().value ?? 'never'), 'ORDERING');
+      const shape = shapeOf(
+        build(orderingDraft(3), () => descending.next().value ?? 'never'),
+        'ORDERING',
+      );
       expect(shape.key.order).toEqual(['c', 'b', 'a']);
       expect(shape.content.items.map((i) => i.id)).toEqual(['a', 'b', 'c']);
     });
@@ -188,13 +215,10 @@ describe('buildQuestion', () => {
 });
 
 describe('toDraft', () => {
-  it.each(['SINGLE_CHOICE', 'TRUE_FALSE', 'NUMERIC', 'SHORT_TEXT', 'ORDERING'] as const)(
-    'returns the parsed draft a %s question was built from',
-    (type) => {
-      const draft = parseDraft(FULL_DRAFTS[type]);
-      expect(toDraft(buildQuestion(draft, randomUUID))).toStrictEqual(draft);
-    },
-  );
+  it.each(['SINGLE_CHOICE', 'TRUE_FALSE', 'NUMERIC', 'SHORT_TEXT', 'ORDERING'] as const)('returns the parsed draft a %s question was built from', (type) => {
+    const draft = parseDraft(FULL_DRAFTS[type]);
+    expect(toDraft(buildQuestion(draft, randomUUID))).toStrictEqual(draft);
+  });
 
   it('returns a MULTIPLE_CHOICE question’s draft with explicit weights', () => {
     const draft = parseDraft(FULL_DRAFTS.MULTIPLE_CHOICE);
@@ -226,7 +250,12 @@ describe('toDraft', () => {
   });
 
   it('keeps author weights through a round trip', () => {
-    const draft = parseDraft({ type: 'MULTIPLE_CHOICE', prompt: 'Q', scoring: 'PARTIAL', options: [0.7, -0.2, 0.3, -1].map((weight, i) => ({ label: `${i}`, weight })) });
+    const draft = parseDraft({
+      type: 'MULTIPLE_CHOICE',
+      prompt: 'Q',
+      scoring: 'PARTIAL',
+      options: [0.7, -0.2, 0.3, -1].map((weight, i) => ({ label: `${i}`, weight })),
+    });
     const back = toDraft(buildQuestion(draft, ids()));
     expect(back).toMatchObject({ options: [0.7, -0.2, 0.3, -1].map((weight) => ({ weight, correct: weight > 0 })) });
   });
@@ -234,7 +263,12 @@ describe('toDraft', () => {
   it('gives `correct: false` to SINGLE_CHOICE options that left it out, which builds the same key', () => {
     const draft = parseDraft({ prompt: 'Q', options: [{ label: 'A' }, { label: 'B', correct: true }] });
     const back = toDraft(buildQuestion(draft, ids()));
-    expect(back).toMatchObject({ options: [{ label: 'A', correct: false }, { label: 'B', correct: true }] });
+    expect(back).toMatchObject({
+      options: [
+        { label: 'A', correct: false },
+        { label: 'B', correct: true },
+      ],
+    });
     expect(buildQuestion(back, ids()).shape).toStrictEqual(buildQuestion(draft, ids()).shape);
   });
 

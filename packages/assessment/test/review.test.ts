@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  correctAnswerOf,
-  readStoredAnswer,
-  REVIEW_POLICIES,
-  reviewQuestion,
-  type KeyedQuestion,
-  type QuestionShape,
-  type ReviewPolicy,
-} from '../src/index.js';
+import { correctAnswerOf, readStoredAnswer, REVIEW_POLICIES, reviewQuestion, type KeyedQuestion, type QuestionShape, type ReviewPolicy } from '../src/index.js';
 import { multipleChoice, numeric, ordering, shortText, singleChoice, trueFalse } from './fixtures.js';
 
 const keyed = (shape: QuestionShape, explanation: string | null = 'Because.'): KeyedQuestion => ({
@@ -67,7 +59,11 @@ describe('reviewQuestion', () => {
   });
 
   it('keeps a partial score as stored', () => {
-    const partial = reviewQuestion(keyed(ordering(['a', 'b', 'c'], 'PARTIAL')), { answer: { order: ['a', 'c', 'b'] }, score: 0.6667, correct: false }, 'QUESTION_RESULTS');
+    const partial = reviewQuestion(
+      keyed(ordering(['a', 'b', 'c'], 'PARTIAL')),
+      { answer: { order: ['a', 'c', 'b'] }, score: 0.6667, correct: false },
+      'QUESTION_RESULTS',
+    );
     expect(partial).toMatchObject({ correct: false, score: 0.6667 });
   });
 });

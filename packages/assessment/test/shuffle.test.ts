@@ -63,7 +63,13 @@ describe('presentedChoices', () => {
     expect(presentedChoices(question, 'attempt-1q1')).toEqual(first);
     expect(first.items).toEqual([]);
     expect(first.options.map((o) => o.id).sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
-    const orders = new Set(range(20).map((n) => presentedChoices(question, `attempt-${n}`).options.map((o) => o.id).join('')));
+    const orders = new Set(
+      range(20).map((n) =>
+        presentedChoices(question, `attempt-${n}`)
+          .options.map((o) => o.id)
+          .join(''),
+      ),
+    );
     expect(orders.size).toBeGreaterThan(10);
   });
 

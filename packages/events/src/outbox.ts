@@ -25,11 +25,7 @@ export async function enqueueEvent<T extends EventType>(tx: SqlClient, event: Ne
  * that identifies the thing (e.g. `quizId`). A row a relay is delivering right now (leased, or being
  * claimed) is left as it is, and so is a dead letter: a new row follows it.
  */
-export async function enqueueLatestState<T extends EventType>(
-  tx: SqlClient,
-  event: NewEvent<T>,
-  about: keyof EventPayload<T> & string,
-): Promise<string> {
+export async function enqueueLatestState<T extends EventType>(tx: SqlClient, event: NewEvent<T>, about: keyof EventPayload<T> & string): Promise<string> {
   const payload = EVENT_PAYLOADS[event.type].parse(event.payload) as Record<string, unknown>;
   const json = JSON.stringify(payload);
   const id = randomUUID();

@@ -226,7 +226,7 @@ describe('outbox relay', () => {
     expect(deliveredIds()).toEqual([next, failing]);
   });
 
-  it("leaves events leased by another relay alone until the lease runs out, and keeps order behind them", async () => {
+  it('leaves events leased by another relay alone until the lease runs out, and keeps order behind them', async () => {
     const [leased, after] = await enqueue(2);
     const r = relay();
     await pool.query(`UPDATE "OutboxEvent" SET "lockedUntil" = $2 WHERE id = $1`, [leased, new Date(r.clock.now.getTime() + 30_000)]);

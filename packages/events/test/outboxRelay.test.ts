@@ -11,9 +11,7 @@ describe('isPermanentRejection', () => {
 describe('retryDelayMs', () => {
   const settings = { retryBaseMs: 1_000, retryMaxMs: 60_000 };
   it('doubles with each failure, up to the cap', () => {
-    expect([1, 2, 3, 4, 6, 7, 20].map((n) => retryDelayMs(n, settings, () => 0.999_999))).toEqual([
-      1_000, 2_000, 4_000, 8_000, 32_000, 60_000, 60_000,
-    ]);
+    expect([1, 2, 3, 4, 6, 7, 20].map((n) => retryDelayMs(n, settings, () => 0.999_999))).toEqual([1_000, 2_000, 4_000, 8_000, 32_000, 60_000, 60_000]);
   });
   it('keeps half of the wait fixed and jitters the other half', () => {
     expect(retryDelayMs(3, settings, () => 0)).toBe(2_000);

@@ -61,7 +61,9 @@ async function main() {
     return;
   }
   if (text !== readme) await writeFile(path, text);
-  console.log(stale.length > 0 ? `README.md: rewrote ${stale.map((s) => `<!-- operation: ${s} -->`).join(', ')}` : 'README.md: every example operation is up to date');
+  console.log(
+    stale.length > 0 ? `README.md: rewrote ${stale.map((s) => `<!-- operation: ${s} -->`).join(', ')}` : 'README.md: every example operation is up to date',
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

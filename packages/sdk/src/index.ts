@@ -1,4 +1,11 @@
-export { createQuizgraphClient, type FetchLike, type FetchResponseLike, type QuizgraphClient, type QuizgraphClientOptions, type VariablesArgument } from './client.js';
+export {
+  createQuizgraphClient,
+  type FetchLike,
+  type FetchResponseLike,
+  type QuizgraphClient,
+  type QuizgraphClientOptions,
+  type VariablesArgument,
+} from './client.js';
 export { QuizgraphError, type QuizgraphErrorCode, type QuizgraphErrorExtensions, type QuizgraphGraphQLError, type QuizgraphProblem } from './errors.js';
 export { operationMetaOf, type OperationMeta } from './operationMeta.js';
 export type { TypedDocumentNode } from '@graphql-typed-document-node/core';

@@ -120,7 +120,9 @@ afterAll(async () => {
 describe('the packed SDK', () => {
   it('ships the built ESM and declarations, with exports pointing at them, and no sources', async () => {
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n');
-    expect(listing).toEqual(expect.arrayContaining(['package/dist/index.js', 'package/dist/index.d.ts', 'package/persisted-query-manifest.json', 'package/README.md']));
+    expect(listing).toEqual(
+      expect.arrayContaining(['package/dist/index.js', 'package/dist/index.d.ts', 'package/persisted-query-manifest.json', 'package/README.md']),
+    );
     expect(listing.filter((f) => f.startsWith('package/src/') || f.startsWith('package/test/'))).toEqual([]);
     const manifest = JSON.parse(await readFile(join(dir, 'app', 'node_modules', '@quizgraph', 'sdk', 'package.json'), 'utf8'));
     expect(manifest.exports['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
@@ -150,6 +152,11 @@ describe('the packed SDK', () => {
 
   it('runs from the packed ESM with nothing but Node', () => {
     const out = execFileSync('node', ['out/consumer.js'], { cwd: join(dir, 'app'), encoding: 'utf8' });
-    expect(JSON.parse(out)).toEqual({ client: 'function', name: 'GlobalLeaderboard', hash: expect.stringMatching(/^[0-9a-f]{64}$/), error: 'HTTP 502 [request r-1]' });
+    expect(JSON.parse(out)).toEqual({
+      client: 'function',
+      name: 'GlobalLeaderboard',
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      error: 'HTTP 502 [request r-1]',
+    });
   }, 30_000);
 });

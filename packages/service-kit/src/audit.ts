@@ -80,7 +80,7 @@ export const AUDIT_MESSAGE = 'audit';
 /** Writes one audit line. Never pass a secret (password, token) in an event: there is no field for one. */
 export function audit(logger: Logger, event: AuditEvent): void {
   const { action, outcome, actorId, targetId, reason = null, via = 'api', ...details } = event;
-  logger.info({ audit: true, action, outcome, actorId, targetId, reason: outcome === 'success' ? null : reason ?? 'error', via, ...details }, AUDIT_MESSAGE);
+  logger.info({ audit: true, action, outcome, actorId, targetId, reason: outcome === 'success' ? null : (reason ?? 'error'), via, ...details }, AUDIT_MESSAGE);
 }
 
 /**

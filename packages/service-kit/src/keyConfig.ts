@@ -32,7 +32,15 @@ export interface KeySettings {
 const pemList = z.array(z.object({ kid: z.string().min(1), pem: z.string().includes('PRIVATE KEY'), verifyOnly: z.boolean().optional() })).min(1);
 const publicPemsByHolder = z.partialRecord(
   z.enum(CREDENTIAL_HOLDERS),
-  z.array(z.object({ kid: z.string().min(1).regex(/^[^.]+$/, 'a kid cannot contain a dot'), pem: z.string().includes('PUBLIC KEY') })),
+  z.array(
+    z.object({
+      kid: z
+        .string()
+        .min(1)
+        .regex(/^[^.]+$/, 'a kid cannot contain a dot'),
+      pem: z.string().includes('PUBLIC KEY'),
+    }),
+  ),
 );
 
 function fromEnvOrDevDir(json: string | undefined, variable: string, keysDir: string | undefined, purpose: string) {

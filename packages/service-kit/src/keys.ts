@@ -78,9 +78,7 @@ export async function loadOrCreateDevKeyRing(dir: string, purpose: string): Prom
     await rotateDevKey(dir, purpose);
     return loadOrCreateDevKeyRing(dir, purpose);
   }
-  const keys = await Promise.all(
-    files.map(async (file) => ({ kid: file.slice(0, -'.pem'.length), pem: await readFile(join(folder, file), 'utf8') })),
-  );
+  const keys = await Promise.all(files.map(async (file) => ({ kid: file.slice(0, -'.pem'.length), pem: await readFile(join(folder, file), 'utf8') })));
   return keyRingFromPems(keys);
 }
 

@@ -14,8 +14,6 @@ export function createLogger({ service, level = 'info', pretty = false }: Logger
   return pino({
     level,
     base: service ? { service } : {},
-    ...(pretty
-      ? { transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname' } } }
-      : {}),
+    ...(pretty ? { transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname' } } } : {}),
   });
 }

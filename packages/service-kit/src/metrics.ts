@@ -99,14 +99,18 @@ export function createMetrics(service: string): Metrics {
 
 /** Connections of each named database pool, by state (total, idle, waiting requests), read at each scrape. */
 export function addDatabasePoolMetrics(metrics: Metrics, pools: Record<string, () => { total: number; idle: number; waiting: number }>): void {
-  metrics.gauge('quizgraph_db_pool_connections', 'Database pool connections (total, idle) and requests waiting for one, by pool.', ['pool', 'state'], async () =>
-    Object.entries(pools).flatMap(([pool, stats]) => {
-      const { total, idle, waiting } = stats();
-      return [
-        { labels: { pool, state: 'total' }, value: total },
-        { labels: { pool, state: 'idle' }, value: idle },
-        { labels: { pool, state: 'waiting' }, value: waiting },
-      ];
-    }),
+  metrics.gauge(
+    'quizgraph_db_pool_connections',
+    'Database pool connections (total, idle) and requests waiting for one, by pool.',
+    ['pool', 'state'],
+    async () =>
+      Object.entries(pools).flatMap(([pool, stats]) => {
+        const { total, idle, waiting } = stats();
+        return [
+          { labels: { pool, state: 'total' }, value: total },
+          { labels: { pool, state: 'idle' }, value: idle },
+          { labels: { pool, state: 'waiting' }, value: waiting },
+        ];
+      }),
   );
 }

@@ -49,9 +49,7 @@ function unauthenticated(res: Response, message: string): void {
  * with a valid service credential addressed to this service. Without it, `_entities` (which skips
  * root-field checks) and `_service` would be open to anyone who can reach the port.
  */
-export async function startSubgraphServer<TContext extends BaseContext>(
-  options: SubgraphServerOptions<TContext>,
-): Promise<RunningSubgraph> {
+export async function startSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>): Promise<RunningSubgraph> {
   const { name, logger } = options;
   const app = express();
   app.disable('x-powered-by');
@@ -65,16 +63,15 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       return undefined;
     }
   };
-  const requireCaller =
-    (allowed: readonly string[]) => async (req: Request, res: Response, next: NextFunction) => {
-      const caller = await authenticateCaller(req);
-      if (!caller || !allowed.includes(caller.name)) {
-        unauthenticated(res, `${name} answers only the Quizgraph router and services, with a service credential.`);
-        return;
-      }
-      res.locals.caller = caller;
-      next();
-    };
+  const requireCaller = (allowed: readonly string[]) => async (req: Request, res: Response, next: NextFunction) => {
+    const caller = await authenticateCaller(req);
+    if (!caller || !allowed.includes(caller.name)) {
+      unauthenticated(res, `${name} answers only the Quizgraph router and services, with a service credential.`);
+      return;
+    }
+    res.locals.caller = caller;
+    next();
+  };
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: name });
@@ -101,7 +98,13 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     formatError: createErrorFormatter(),
     // The subgraph is never browsed directly (Sandbox lives on the router), and traces go to no Apollo
     // usage reporting, so inline traces would only add weight to every response.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), refuseNulBytesPlugin(200), requestLogPlugin<TContext>(), metrics.plugin as ApolloServerPlugin<TContext>],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      refuseNulBytesPlugin(200),
+      requestLogPlugin<TContext>(),
+      metrics.plugin as ApolloServerPlugin<TContext>,
+    ],
     includeStacktraceInErrorResponses: false,
     // The process owner shuts down in order (router, subgraphs, database): Apollo's own SIGINT handler
     // would stop this server and re-raise the signal, killing the process halfway.

@@ -199,7 +199,8 @@ export class ServiceCredentialSigner {
     private readonly key: SigningKey,
     private readonly ttlSeconds = 60,
   ) {
-    if (ttlSeconds > MAX_SERVICE_CREDENTIAL_LIFETIME_SECONDS) throw new Error(`A service credential lives at most ${MAX_SERVICE_CREDENTIAL_LIFETIME_SECONDS} s.`);
+    if (ttlSeconds > MAX_SERVICE_CREDENTIAL_LIFETIME_SECONDS)
+      throw new Error(`A service credential lives at most ${MAX_SERVICE_CREDENTIAL_LIFETIME_SECONDS} s.`);
   }
 
   credentialFor(audience: string): string {

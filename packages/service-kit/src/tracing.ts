@@ -1,14 +1,4 @@
-import {
-  context,
-  propagation,
-  ROOT_CONTEXT,
-  SpanKind,
-  SpanStatusCode,
-  trace,
-  type Context,
-  type TextMapGetter,
-  type TextMapSetter,
-} from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type TextMapGetter, type TextMapSetter } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
@@ -63,10 +53,7 @@ export const TRACING_ENV = {
  * The settings from the standard OpenTelemetry variables: an OTLP endpoint turns export on unless
  * OTEL_TRACES_EXPORTER says otherwise.
  */
-export function tracingSettingsFromEnv(
-  env: { [K in keyof typeof TRACING_ENV]?: z.infer<(typeof TRACING_ENV)[K]> },
-  serviceName: string,
-): TracingSettings {
+export function tracingSettingsFromEnv(env: { [K in keyof typeof TRACING_ENV]?: z.infer<(typeof TRACING_ENV)[K]> }, serviceName: string): TracingSettings {
   const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? env.OTEL_EXPORTER_OTLP_ENDPOINT;
   return {
     exporter: env.OTEL_TRACES_EXPORTER ?? (endpoint ? 'otlp' : 'none'),
@@ -92,7 +79,11 @@ export function startTracing(settings: TracingSettings, spanExporter?: SpanExpor
   else if (settings.exporter === 'otlp') processors.push(new BatchSpanProcessor(new OTLPTraceExporter()));
   const recording = processors.length > 0;
   // Not recording: ids are still generated and propagated (logs carry them), at almost no cost.
-  const root: Sampler = !recording ? new AlwaysOffSampler() : settings.sampleRatio >= 1 ? new AlwaysOnSampler() : new TraceIdRatioBasedSampler(settings.sampleRatio);
+  const root: Sampler = !recording
+    ? new AlwaysOffSampler()
+    : settings.sampleRatio >= 1
+      ? new AlwaysOnSampler()
+      : new TraceIdRatioBasedSampler(settings.sampleRatio);
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': settings.serviceName }),
     // A caller's decision is followed (the router's, for the subgraphs), within this process's ratio

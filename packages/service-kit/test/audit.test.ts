@@ -1,21 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import {
-  audit,
-  AUDIT_MESSAGE,
-  audited,
-  auditNote,
-  auditReasonOf,
-  emailHash,
-  ForbiddenError,
-  RateLimitedError,
-  UnauthenticatedError,
-} from '../src/index.js';
+import { audit, AUDIT_MESSAGE, audited, auditNote, auditReasonOf, emailHash, ForbiddenError, RateLimitedError, UnauthenticatedError } from '../src/index.js';
 import { memoryLogger } from '../src/testing.js';
 
 describe('audit lines', () => {
   it('have one shape at info level, with the request logger’s bindings', () => {
     const { logger, lines } = memoryLogger();
-    audit(logger.child({ requestId: 'req-1' }), { action: 'user.setRole', outcome: 'success', actorId: 'admin-1', targetId: 'user-2', role: 'AUTHOR', previousRole: 'PLAYER' });
+    audit(logger.child({ requestId: 'req-1' }), {
+      action: 'user.setRole',
+      outcome: 'success',
+      actorId: 'admin-1',
+      targetId: 'user-2',
+      role: 'AUTHOR',
+      previousRole: 'PLAYER',
+    });
     expect(lines).toEqual([
       expect.objectContaining({
         level: 30,
@@ -51,14 +48,25 @@ describe('audit lines', () => {
 describe('audited', () => {
   it('writes a success line with what the result adds, and returns the result', async () => {
     const { logger, lines } = memoryLogger();
-    const result = await audited(logger, { action: 'user.signIn', actorId: null, targetId: null, emailHash: 'h' }, async () => ({ id: 'u1' }), (r) => ({ actorId: r.id, targetId: r.id }));
+    const result = await audited(
+      logger,
+      { action: 'user.signIn', actorId: null, targetId: null, emailHash: 'h' },
+      async () => ({ id: 'u1' }),
+      (r) => ({ actorId: r.id, targetId: r.id }),
+    );
     expect(result).toEqual({ id: 'u1' });
-    expect(lines).toEqual([expect.objectContaining({ action: 'user.signIn', outcome: 'success', actorId: 'u1', targetId: 'u1', emailHash: 'h', reason: null })]);
+    expect(lines).toEqual([
+      expect.objectContaining({ action: 'user.signIn', outcome: 'success', actorId: 'u1', targetId: 'u1', emailHash: 'h', reason: null }),
+    ]);
   });
 
   it('writes a failure line with the noted reason and target, and rethrows the same error', async () => {
     const { logger, lines } = memoryLogger();
-    const error = auditNote(new UnauthenticatedError('The email or the password is incorrect.'), { reason: 'wrongPassword', targetId: 'u1', details: { sessionId: 's1' } });
+    const error = auditNote(new UnauthenticatedError('The email or the password is incorrect.'), {
+      reason: 'wrongPassword',
+      targetId: 'u1',
+      details: { sessionId: 's1' },
+    });
     await expect(
       audited(logger, { action: 'user.signIn', actorId: null, targetId: null }, async () => {
         throw error;

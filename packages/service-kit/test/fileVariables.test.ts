@@ -60,7 +60,11 @@ describe('variableOrFile: X inline, or the content of the file X_FILE names', ()
 describe('withFileVariables', () => {
   it('resolves the named variables and drops their _FILE variables, leaving the rest as it was', async () => {
     const path = await secret('db', 'postgresql://from-file\n');
-    expect(withFileVariables({ DB_FILE: path, OTHER: '1', OTHER_FILE: '/not/read' }, ['DB'])).toEqual({ DB: 'postgresql://from-file', OTHER: '1', OTHER_FILE: '/not/read' });
+    expect(withFileVariables({ DB_FILE: path, OTHER: '1', OTHER_FILE: '/not/read' }, ['DB'])).toEqual({
+      DB: 'postgresql://from-file',
+      OTHER: '1',
+      OTHER_FILE: '/not/read',
+    });
     expect(withFileVariables({ DB: '' }, ['DB'])).toEqual({});
   });
 });
@@ -72,7 +76,13 @@ describe('keySettingsFromEnv reads every key variable from a file too', () => {
       SERVICE_CREDENTIAL_PRIVATE_KEYS_FILE: await secret('own', '[2]\n'),
       SERVICE_CREDENTIAL_PUBLIC_KEYS_FILE: await secret('public', '{}\n'),
     };
-    expect(keySettingsFromEnv(env, true, '/nowhere')).toMatchObject({ accessTokenPrivateKeys: '[1]', serviceCredentialPrivateKeys: '[2]', serviceCredentialPublicKeys: '{}' });
-    expect(() => keySettingsFromEnv({ ...env, SERVICE_CREDENTIAL_PUBLIC_KEYS: '{}' }, true, '/nowhere')).toThrow(/SERVICE_CREDENTIAL_PUBLIC_KEYS and SERVICE_CREDENTIAL_PUBLIC_KEYS_FILE are both set/);
+    expect(keySettingsFromEnv(env, true, '/nowhere')).toMatchObject({
+      accessTokenPrivateKeys: '[1]',
+      serviceCredentialPrivateKeys: '[2]',
+      serviceCredentialPublicKeys: '{}',
+    });
+    expect(() => keySettingsFromEnv({ ...env, SERVICE_CREDENTIAL_PUBLIC_KEYS: '{}' }, true, '/nowhere')).toThrow(
+      /SERVICE_CREDENTIAL_PUBLIC_KEYS and SERVICE_CREDENTIAL_PUBLIC_KEYS_FILE are both set/,
+    );
   });
 });

@@ -17,7 +17,13 @@ describe('service credentials from the environment (production)', () => {
   const settings = (env: Record<string, string>) => keySettingsFromEnv(env, true, '/nowhere');
 
   it('signs with the process’s own key and accepts each other service’s public key for that service only', async () => {
-    const atRouter = await loadServiceCredentials(settings({ SERVICE_CREDENTIAL_PRIVATE_KEYS: JSON.stringify([{ kid: 'r1', pem: router.private }]), SERVICE_CREDENTIAL_PUBLIC_KEYS: JSON.stringify({ quizzes: [{ kid: 'q1', pem: quizzes.public }] }) }), 'router');
+    const atRouter = await loadServiceCredentials(
+      settings({
+        SERVICE_CREDENTIAL_PRIVATE_KEYS: JSON.stringify([{ kid: 'r1', pem: router.private }]),
+        SERVICE_CREDENTIAL_PUBLIC_KEYS: JSON.stringify({ quizzes: [{ kid: 'q1', pem: quizzes.public }] }),
+      }),
+      'router',
+    );
     const atQuizzes = await loadServiceCredentials(
       settings({
         SERVICE_CREDENTIAL_PRIVATE_KEYS: JSON.stringify([{ kid: 'q1', pem: quizzes.private }]),
@@ -31,9 +37,14 @@ describe('service credentials from the environment (production)', () => {
 
   it('needs the other services’ public keys in production, as public keys, under known service names', async () => {
     const own = JSON.stringify([{ kid: 'r1', pem: router.private }]);
-    await expect(loadServiceCredentials(settings({ SERVICE_CREDENTIAL_PRIVATE_KEYS: own }), 'router')).rejects.toThrow(/SERVICE_CREDENTIAL_PUBLIC_KEYS is required/);
+    await expect(loadServiceCredentials(settings({ SERVICE_CREDENTIAL_PRIVATE_KEYS: own }), 'router')).rejects.toThrow(
+      /SERVICE_CREDENTIAL_PUBLIC_KEYS is required/,
+    );
     await expect(
-      loadServiceCredentials(settings({ SERVICE_CREDENTIAL_PRIVATE_KEYS: own, SERVICE_CREDENTIAL_PUBLIC_KEYS: JSON.stringify({ quizzes: [{ kid: 'q1', pem: quizzes.private }] }) }), 'router'),
+      loadServiceCredentials(
+        settings({ SERVICE_CREDENTIAL_PRIVATE_KEYS: own, SERVICE_CREDENTIAL_PUBLIC_KEYS: JSON.stringify({ quizzes: [{ kid: 'q1', pem: quizzes.private }] }) }),
+        'router',
+      ),
     ).rejects.toThrow(/SERVICE_CREDENTIAL_PUBLIC_KEYS/);
     await expect(
       loadServiceCredentials(settings({ SERVICE_CREDENTIAL_PRIVATE_KEYS: own, SERVICE_CREDENTIAL_PUBLIC_KEYS: JSON.stringify({ stranger: [] }) }), 'router'),

@@ -204,7 +204,10 @@ export async function listQuizzes(db: PrismaClient, viewer: Viewer | null, args:
     })),
     totalCount: async () => {
       const [count] = await db.$queryRaw<Array<{ count: number }>>`
-        SELECT count(*)::int AS count FROM "Quiz" q WHERE ${Prisma.join(branches.map((b) => Prisma.sql`(${b})`), ' OR ')}`;
+        SELECT count(*)::int AS count FROM "Quiz" q WHERE ${Prisma.join(
+          branches.map((b) => Prisma.sql`(${b})`),
+          ' OR ',
+        )}`;
       return count?.count ?? 0;
     },
   };

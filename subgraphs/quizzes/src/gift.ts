@@ -173,7 +173,13 @@ function choiceDraft(prompt: string, choices: TextChoice[], feedback: TextFormat
   if (choices.every((c) => c.weight === null)) {
     const correct = choices.filter((c) => c.isCorrect).length;
     return correct > 1
-      ? { type: 'MULTIPLE_CHOICE', prompt, scoring: 'PARTIAL', options: choices.map((c, i) => ({ label: labels[i]!, correct: c.isCorrect })), ...explanation(feedback) }
+      ? {
+          type: 'MULTIPLE_CHOICE',
+          prompt,
+          scoring: 'PARTIAL',
+          options: choices.map((c, i) => ({ label: labels[i]!, correct: c.isCorrect })),
+          ...explanation(feedback),
+        }
       : { type: 'SINGLE_CHOICE', prompt, options: choices.map((c, i) => ({ label: labels[i]!, correct: c.isCorrect })), ...explanation(feedback) };
   }
   // Weights make a multiple-answer question. Quizgraph has no weight 0: the wrong answers GIFT gives
@@ -198,7 +204,8 @@ function numericAnswer(choices: NumericalChoice[] | NumericalFormat): { numericA
     return 'Numerical answers with partial credit (=%50%…) are not supported: a NUMERIC question has one answer and a tolerance.';
   }
   const full = choices.filter((c) => credit(c) === 100);
-  if (full.length !== 1) return `A numerical question needs exactly one correct answer here (it has ${full.length}): a NUMERIC question has one answer and a tolerance.`;
+  if (full.length !== 1)
+    return `A numerical question needs exactly one correct answer here (it has ${full.length}): a NUMERIC question has one answer and a tolerance.`;
   return valueAndTolerance(full[0]!.text);
 }
 
@@ -247,7 +254,10 @@ function decodeEntities(text: string): string {
 
 /** `$course$/top/Geography/Capitals` names the quiz "Capitals"; `$course$` alone names nothing. */
 function categoryTitle(path: string): string | undefined {
-  const parts = path.split('/').map((p) => p.trim()).filter((p) => p.length > 0 && !/^\$\w+\$$/u.test(p));
+  const parts = path
+    .split('/')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0 && !/^\$\w+\$$/u.test(p));
   return parts.at(-1);
 }
 

@@ -1,10 +1,4 @@
-import {
-  accessTokenKeySource,
-  closeOnSignals,
-  createLogger,
-  loadServiceCredentials,
-  startTracing,
-} from '@quizgraph/service-kit';
+import { accessTokenKeySource, closeOnSignals, createLogger, loadServiceCredentials, startTracing } from '@quizgraph/service-kit';
 import { loadEnv } from './env.js';
 import { startQuizzesService } from './server.js';
 

@@ -92,7 +92,12 @@ export function parseQuizDocument(text: string): ParsedQuizDocument {
   if (!isRecord(document)) {
     return {
       ok: false,
-      problems: [{ path: '', message: `A quiz document is a JSON object: { "format": "${QUIZ_DOCUMENT_FORMAT}", "formatVersion": ${QUIZ_DOCUMENT_VERSION}, "quiz": { … } }.` }],
+      problems: [
+        {
+          path: '',
+          message: `A quiz document is a JSON object: { "format": "${QUIZ_DOCUMENT_FORMAT}", "formatVersion": ${QUIZ_DOCUMENT_VERSION}, "quiz": { … } }.`,
+        },
+      ],
     };
   }
 
@@ -103,7 +108,10 @@ export function parseQuizDocument(text: string): ParsedQuizDocument {
   if (!('format' in document)) {
     problems.push({ path: 'format', message: `A quiz document needs "format": "${QUIZ_DOCUMENT_FORMAT}".` });
   } else if (document.format !== QUIZ_DOCUMENT_FORMAT) {
-    problems.push({ path: 'format', message: `The format is "${QUIZ_DOCUMENT_FORMAT}", not ${JSON.stringify(document.format)}: this is not a Quizgraph quiz document.` });
+    problems.push({
+      path: 'format',
+      message: `The format is "${QUIZ_DOCUMENT_FORMAT}", not ${JSON.stringify(document.format)}: this is not a Quizgraph quiz document.`,
+    });
   }
   const supported = `this importer reads formatVersion ${SUPPORTED_QUIZ_DOCUMENT_VERSIONS.join(', ')}`;
   const versionKnown = SUPPORTED_QUIZ_DOCUMENT_VERSIONS.includes(document.formatVersion as number);
@@ -134,7 +142,10 @@ function readQuiz(quiz: Record<string, unknown>): { quiz?: CreateQuizInput; prob
   // refuses them instead, so that a misspelt setting does not silently become the default.
   if (isRecord(quiz.settings)) {
     for (const key of unknownKeys(quiz.settings, SETTING_FIELDS)) {
-      problems.push({ path: `quiz.settings.${key}`, message: `\`${key}\` is not a setting; the settings are ${SETTING_FIELDS.map((f) => `\`${f}\``).join(', ')}.` });
+      problems.push({
+        path: `quiz.settings.${key}`,
+        message: `\`${key}\` is not a setting; the settings are ${SETTING_FIELDS.map((f) => `\`${f}\``).join(', ')}.`,
+      });
     }
   }
   // Only the fields of the format reach createQuizInput: no idempotency key slips in through a document.

@@ -12,7 +12,7 @@ import {
   type ServiceCredentialSigner,
   type ShutdownSettings,
   addDatabasePoolMetrics,
-  createMetrics
+  createMetrics,
 } from '@quizgraph/service-kit';
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
@@ -50,12 +50,7 @@ export interface QuizzesServiceOptions {
 }
 
 export async function startQuizzesService(options: QuizzesServiceOptions): Promise<RunningService> {
-  const database = openServiceDatabase(
-    options.databaseUrl,
-    (adapter, defaults) => new PrismaClient({ adapter, ...defaults }),
-    10,
-    options.databaseTimeouts,
-  );
+  const database = openServiceDatabase(options.databaseUrl, (adapter, defaults) => new PrismaClient({ adapter, ...defaults }), 10, options.databaseTimeouts);
   const { db } = database;
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
   // The relay polls in the background on its own small pool: it never takes a connection a request

@@ -141,7 +141,9 @@ describe('questions of every type', () => {
   it('reads a MULTIPLE_CHOICE question without weights as correct options sharing 1 and wrong ones -1', async () => {
     const author = fx.tokenFor();
     const quiz = await fx.createQuiz(author.token, {
-      questions: [{ type: 'MULTIPLE_CHOICE', prompt: 'Primes?', options: [{ label: '2', correct: true }, { label: '3', correct: true }, { label: '4' }, { label: '6' }] }],
+      questions: [
+        { type: 'MULTIPLE_CHOICE', prompt: 'Primes?', options: [{ label: '2', correct: true }, { label: '3', correct: true }, { label: '4' }, { label: '6' }] },
+      ],
     });
     const [version] = await versionsOf(author.token, quiz.id);
     expect(version!.questions[0]).toMatchObject({
@@ -185,7 +187,14 @@ describe('editing a draft', () => {
 
     const updated = await fx.asRouter(UPDATE_QUESTION, { accessToken: author.token, variables: { questionId: b, question: tf('B2', false) } });
     expect(updated.errors).toBeUndefined();
-    expect(updated.data!.updateQuestion).toMatchObject({ version: 1, questions: [{ id: a, prompt: 'A' }, { id: b, prompt: 'B2' }, { id: c, prompt: 'C' }] });
+    expect(updated.data!.updateQuestion).toMatchObject({
+      version: 1,
+      questions: [
+        { id: a, prompt: 'A' },
+        { id: b, prompt: 'B2' },
+        { id: c, prompt: 'C' },
+      ],
+    });
 
     const added = await fx.asRouter(ADD, { accessToken: author.token, variables: { quizId: quiz.id, question: tf('D'), position: 1 } });
     expect(added.errors).toBeUndefined();
@@ -286,7 +295,17 @@ describe('publishQuiz', () => {
   it('refuses a draft whose SINGLE_CHOICE question has no correct option, naming the question', async () => {
     const author = fx.tokenFor();
     const quiz = await fx.createQuiz(author.token, {
-      questions: [tf('Fine'), { prompt: 'No key', options: [{ label: 'x' }, { label: 'y' }] }, { prompt: 'Two keys', options: [{ label: 'x', correct: true }, { label: 'y', correct: true }] }],
+      questions: [
+        tf('Fine'),
+        { prompt: 'No key', options: [{ label: 'x' }, { label: 'y' }] },
+        {
+          prompt: 'Two keys',
+          options: [
+            { label: 'x', correct: true },
+            { label: 'y', correct: true },
+          ],
+        },
+      ],
     });
     const response = await fx.asRouter(PUBLISH, { accessToken: author.token, variables: { id: quiz.id } });
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -374,12 +393,18 @@ describe('editing a published quiz', () => {
     const broken = { prompt: 'No key', options: [{ label: 'x' }, { label: 'y' }] };
 
     const update = await fx.asRouter(UPDATE_QUESTION, { accessToken: author.token, variables: { questionId: quiz.questions[1]!.id, question: broken } });
-    expect(update.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [expect.stringMatching(/^Question 2 needs exactly one correct option/)] });
+    expect(update.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [expect.stringMatching(/^Question 2 needs exactly one correct option/)],
+    });
     const add = await fx.asRouter(ADD, { accessToken: author.token, variables: { quizId: quiz.id, question: broken, position: 1 } });
     expect(add.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [expect.stringMatching(/^Question 1 needs/)] });
     // Removing the last question would leave nothing to play.
     await fx.asRouter(REMOVE, { accessToken: author.token, variables: { questionId: quiz.questions[1]!.id } });
-    const { data } = await fx.asRouter(`query ($id: ID!) { quiz(id: $id) { version questions { id } } }`, { accessToken: author.token, variables: { id: quiz.id } });
+    const { data } = await fx.asRouter(`query ($id: ID!) { quiz(id: $id) { version questions { id } } }`, {
+      accessToken: author.token,
+      variables: { id: quiz.id },
+    });
     const last = await fx.asRouter(REMOVE, { accessToken: author.token, variables: { questionId: data!.quiz.questions[0].id } });
     expect(last.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: ['A quiz needs at least one question.'] });
 
@@ -412,7 +437,11 @@ describe('editing a published quiz', () => {
     const removed = await fx.asRouter(REMOVE, { accessToken: author.token, variables: { questionId: reordered.data!.reorderQuestions.questions[1].id } });
     expect(removed.data!.removeQuestion).toMatchObject({ version: 3, questions: [{ prompt: 'C' }, { prompt: 'B' }] });
     const versions = await versionsOf(author.token, quiz.id);
-    expect(versions.map((v) => v.questions.map((q) => q.prompt))).toEqual([['C', 'B'], ['C', 'A', 'B'], ['A', 'B', 'C']]);
+    expect(versions.map((v) => v.questions.map((q) => q.prompt))).toEqual([
+      ['C', 'B'],
+      ['C', 'A', 'B'],
+      ['A', 'B', 'C'],
+    ]);
   });
 
   it('versions settings changes only: metadata in place, same settings no new version', async () => {
@@ -481,7 +510,7 @@ describe('editing a published quiz', () => {
     expect((await versionsOf(author.token, quiz.id)).map((v) => v.version)).toEqual([2, 1]);
   });
 
-  it('edits a draft\'s settings in place', async () => {
+  it("edits a draft's settings in place", async () => {
     const author = fx.tokenFor();
     const quiz = await fx.createQuiz(author.token, { questions: ONE_QUESTION });
     const response = await fx.asRouter(UPDATE_QUIZ, { accessToken: author.token, variables: { id: quiz.id, input: { settings: { maxAttempts: 3 } } } });
@@ -582,9 +611,7 @@ describe('archiveQuiz', () => {
     const again = await fx.asRouter(ARCHIVE, { accessToken: author.token, variables: { id: quiz.id } });
     expect(again.data!.archiveQuiz).toEqual(first.data!.archiveQuiz);
 
-    expect(await outboxRows(quiz.id)).toEqual([
-      { type: 'QuizArchived', payload: { quizId: quiz.id, archivedAt: first.data!.archiveQuiz.archivedAt } },
-    ]);
+    expect(await outboxRows(quiz.id)).toEqual([{ type: 'QuizArchived', payload: { quizId: quiz.id, archivedAt: first.data!.archiveQuiz.archivedAt } }]);
   });
 
   it('lets the author or an admin archive, no one else', async () => {
@@ -648,7 +675,7 @@ describe('deleteQuiz', () => {
     expect((await playerView(quiz.id)).status).toBe('PUBLISHED');
   });
 
-  it('lets an admin delete anyone\'s draft', async () => {
+  it("lets an admin delete anyone's draft", async () => {
     const draft = await fx.createQuiz(fx.tokenFor().token);
     expect((await fx.asRouter(DELETE, { accessToken: fx.tokenFor('ADMIN').token, variables: { id: draft.id } })).data).toEqual({ deleteQuiz: draft.id });
   });
@@ -692,7 +719,7 @@ describe('who may write', () => {
     expect(own.data!.updateQuiz).toMatchObject({ title: 'Mine', version: 2 });
   });
 
-  it('hides a draft from other authors\' edits as NOT_FOUND', async () => {
+  it("hides a draft from other authors' edits as NOT_FOUND", async () => {
     const author = fx.tokenFor();
     const draft = await fx.createQuiz(author.token, { questions: [tf('A')] });
     const stranger = fx.tokenFor().token;
@@ -720,7 +747,11 @@ describe('exportQuiz and importQuiz', () => {
 
   it('round-trips a quiz of every type into a new draft with the same key, settings and metadata', async () => {
     const author = fx.tokenFor();
-    const unweighted = { type: 'MULTIPLE_CHOICE', prompt: 'Odd ones?', options: [{ label: '1', correct: true }, { label: '2' }, { label: '3', correct: true }] };
+    const unweighted = {
+      type: 'MULTIPLE_CHOICE',
+      prompt: 'Odd ones?',
+      options: [{ label: '1', correct: true }, { label: '2' }, { label: '3', correct: true }],
+    };
     const quiz = await fx.createQuiz(author.token, {
       title: `Round trip ${randomUUID()}`,
       description: 'Everything\nwe know about the sky.',
@@ -812,14 +843,7 @@ describe('exportQuiz and importQuiz', () => {
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.content' });
     const problems = response.errors![0]!.extensions!.problems as Array<{ path: string; message: string }>;
     expect(problems.map((p) => p.path).sort()).toEqual(
-      [
-        'quiz.colour',
-        'quiz.settings.timeLimit',
-        'quiz.title',
-        'quiz.questions.0.options',
-        'quiz.questions.1.items',
-        'quiz.questions.2.correctAnswer',
-      ].sort(),
+      ['quiz.colour', 'quiz.settings.timeLimit', 'quiz.title', 'quiz.questions.0.options', 'quiz.questions.1.items', 'quiz.questions.2.correctAnswer'].sort(),
     );
     for (const problem of problems) expect(problem.message).toEqual(expect.any(String));
     expect(response.errors![0]!.message).toMatch(/and 3 more/);
@@ -827,7 +851,10 @@ describe('exportQuiz and importQuiz', () => {
 
   it('reports a document that is not JSON at the document', async () => {
     const response = await fx.asRouter(IMPORT, { accessToken: fx.tokenFor().token, variables: { input: { format: 'JSON', content: '{ "format": ' } } });
-    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ path: '', message: expect.stringMatching(/^Not valid JSON/) }] });
+    expect(response.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [{ path: '', message: expect.stringMatching(/^Not valid JSON/) }],
+    });
   });
 
   it('reports GIFT problems with their lines', async () => {

@@ -62,12 +62,14 @@ async function allPages(args: ListArgs, caller?: Caller, between?: () => Promise
   return { nodes: pages.flatMap((p) => p.edges.map((e) => e.node)), pages };
 }
 
-const byKeyThenId = <T>(key: (n: Node) => T, direction: 1 | -1) => (a: Node, b: Node) => {
-  const [ka, kb] = [key(a), key(b)];
-  if (ka < kb) return -direction;
-  if (ka > kb) return direction;
-  return a.id < b.id ? -direction : a.id > b.id ? direction : 0;
-};
+const byKeyThenId =
+  <T>(key: (n: Node) => T, direction: 1 | -1) =>
+  (a: Node, b: Node) => {
+    const [ka, kb] = [key(a), key(b)];
+    if (ka < kb) return -direction;
+    if (ka > kb) return direction;
+    return a.id < b.id ? -direction : a.id > b.id ? direction : 0;
+  };
 
 const codeOf = (response: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => response.errors?.[0]?.extensions;
 
@@ -288,7 +290,17 @@ describe('search', () => {
     const author = fx.tokenFor();
     const word = uniqueWord();
     const quiz = await fx.createPublished(author.token, { title: `Rock & roll: ${word}'s (history)!` });
-    for (const search of [`rock & ${word}`, `rock | ${word}`, `!rock ${word}`, `(rock) ${word}:*`, `rock's ${word}'`, `'${word}`, `${word} <-> roll`, `${word} \\`, `${word} "roll"`]) {
+    for (const search of [
+      `rock & ${word}`,
+      `rock | ${word}`,
+      `!rock ${word}`,
+      `(rock) ${word}:*`,
+      `rock's ${word}'`,
+      `'${word}`,
+      `${word} <-> roll`,
+      `${word} \\`,
+      `${word} "roll"`,
+    ]) {
       expect(ids(await list({ filter: { search } })), search).toEqual([quiz.id]);
     }
     for (const search of ["&|!():*'", '   ', '<->', "'", '\\']) {

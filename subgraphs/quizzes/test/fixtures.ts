@@ -207,10 +207,10 @@ export async function startQuizzesFixture(databaseUrl: string): Promise<QuizzesF
       token: issueAccessToken(keys.accessTokenKeys.signing, { userId, role }, 600).token,
     }),
     async createQuiz(token, input = {}) {
-      const { data, errors } = await asRouter(
-        `mutation ($input: CreateQuizInput!) { createQuiz(input: $input) { id version questions { id } } }`,
-        { accessToken: token, variables: { input: { title: `Quiz ${randomUUID()}`, ...input } } },
-      );
+      const { data, errors } = await asRouter(`mutation ($input: CreateQuizInput!) { createQuiz(input: $input) { id version questions { id } } }`, {
+        accessToken: token,
+        variables: { input: { title: `Quiz ${randomUUID()}`, ...input } },
+      });
       expect(errors).toBeUndefined();
       return data!.createQuiz;
     },

@@ -23,7 +23,14 @@ const onlyQuestion = (text: string) => quizOf(text).questions[0];
 
 describe('parseGift: question types', () => {
   it('reads a choice with one right answer as SINGLE_CHOICE, its general feedback as the explanation', () => {
-    const text = gift('::Capitals:: What is the capital of France? {', '  =Paris#Right!', '  ~Lyon#No', '  ~Nice', '  ####Paris has been the capital since 508.', '}');
+    const text = gift(
+      '::Capitals:: What is the capital of France? {',
+      '  =Paris#Right!',
+      '  ~Lyon#No',
+      '  ~Nice',
+      '  ####Paris has been the capital since 508.',
+      '}',
+    );
     expect(onlyQuestion(text)).toEqual({
       type: 'SINGLE_CHOICE',
       prompt: 'What is the capital of France?',
@@ -95,7 +102,9 @@ describe('parseGift: question types', () => {
   });
 
   it('reads numbers as NUMERIC: exact, with a tolerance, and a range as its midpoint ± half its width', () => {
-    const quiz = quizOf(gift('Two plus two? {#4}', '', 'Pi? {#3.14:0.005}', '', 'A number from 1 to 5? {#1..5}', '', 'Year of Hastings? {#=1066:0 ~1067#Close.}'));
+    const quiz = quizOf(
+      gift('Two plus two? {#4}', '', 'Pi? {#3.14:0.005}', '', 'A number from 1 to 5? {#1..5}', '', 'Year of Hastings? {#=1066:0 ~1067#Close.}'),
+    );
     expect(quiz.questions.map((q) => q.type === 'NUMERIC' && [q.numericAnswer, q.tolerance])).toEqual([
       [4, 0],
       [3.14, 0.005],

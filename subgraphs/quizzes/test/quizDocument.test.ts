@@ -31,7 +31,14 @@ const questionsOfEveryType: QuestionDraft[] = [
   },
   { type: 'TRUE_FALSE', prompt: 'The Sun is a star.', points: 1, explanation: null, correctAnswer: true },
   { type: 'NUMERIC', prompt: 'Pi to two decimals?', points: 1, explanation: 'π ≈ 3.14159', numericAnswer: 3.14, tolerance: 0.005 },
-  { type: 'SHORT_TEXT', prompt: 'Who wrote Hamlet?', points: 1, explanation: null, acceptedAnswers: ['Shakespeare', 'William Shakespeare'], caseSensitive: false },
+  {
+    type: 'SHORT_TEXT',
+    prompt: 'Who wrote Hamlet?',
+    points: 1,
+    explanation: null,
+    acceptedAnswers: ['Shakespeare', 'William Shakespeare'],
+    caseSensitive: false,
+  },
   { type: 'ORDERING', prompt: 'Smallest first.', points: 4, explanation: null, scoring: 'ALL_OR_NOTHING', items: ['1', '10', '100'] },
 ];
 
@@ -104,7 +111,14 @@ describe('exportQuizDocument', () => {
   it('reads cleanly: a TRUE_FALSE question is four lines', () => {
     const text = exportQuizDocument(quiz({ questions: [questionsOfEveryType[2]!] }));
     expect(text).toContain(
-      ['      {', '        "type": "TRUE_FALSE",', '        "prompt": "The Sun is a star.",', '        "points": 1,', '        "correctAnswer": true', '      }'].join('\n'),
+      [
+        '      {',
+        '        "type": "TRUE_FALSE",',
+        '        "prompt": "The Sun is a star.",',
+        '        "points": 1,',
+        '        "correctAnswer": true',
+        '      }',
+      ].join('\n'),
     );
   });
 });
@@ -125,7 +139,14 @@ describe('parseQuizDocument', () => {
   it('round-trips drafts whose optional fields were left out', () => {
     const sparse: QuestionDraft[] = [
       { type: 'SINGLE_CHOICE', prompt: 'Pick one', points: 1, explanation: null, options: [{ label: 'a', correct: true }, { label: 'b' }] },
-      { type: 'MULTIPLE_CHOICE', prompt: 'Pick some', points: 1, explanation: null, scoring: 'ALL_OR_NOTHING', options: [{ label: 'a', correct: true }, { label: 'b' }] },
+      {
+        type: 'MULTIPLE_CHOICE',
+        prompt: 'Pick some',
+        points: 1,
+        explanation: null,
+        scoring: 'ALL_OR_NOTHING',
+        options: [{ label: 'a', correct: true }, { label: 'b' }],
+      },
     ];
     const result = parseQuizDocument(exportQuizDocument(quiz({ questions: sparse, category: null, tags: [], description: '' })));
     expect(result).toEqual({ ok: true, quiz: quiz({ questions: sparse, category: null, tags: [], description: '' }) });
@@ -222,7 +243,9 @@ describe('parseQuizDocument', () => {
     doc.quiz.questions[0].options[1].id = 'o-2';
     const problems = problemsOf(doc);
     expect(paths(problems).sort()).toEqual(['quiz.id', 'quiz.idempotencyKey', 'quiz.questions.0.id', 'quiz.questions.0.options.1.id']);
-    expect(problems.filter((p) => p.path.endsWith('.id')).map((p) => p.message)).toEqual(Array(3).fill('A quiz document carries no ids: they are assigned on import.'));
+    expect(problems.filter((p) => p.path.endsWith('.id')).map((p) => p.message)).toEqual(
+      Array(3).fill('A quiz document carries no ids: they are assigned on import.'),
+    );
     expect(problems.find((p) => p.path === 'quiz.idempotencyKey')!.message).toContain('idempotency key is not part of a quiz document');
   });
 

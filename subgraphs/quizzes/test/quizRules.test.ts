@@ -76,7 +76,14 @@ describe('createQuizInput', () => {
 
   it('trims prompts and option labels', () => {
     const quiz = validQuiz();
-    quiz.questions[0] = { prompt: '  Why?  ', points: 1, options: [{ label: ' a ', correct: false }, { label: 'b  ', correct: true }] };
+    quiz.questions[0] = {
+      prompt: '  Why?  ',
+      points: 1,
+      options: [
+        { label: ' a ', correct: false },
+        { label: 'b  ', correct: true },
+      ],
+    };
     const parsed = createQuizInput.parse(quiz).questions[0];
     expect(parsed?.prompt).toBe('Why?');
     expect(parsed?.type === 'SINGLE_CHOICE' && parsed.options.map((o) => o.label)).toEqual(['a', 'b']);
@@ -170,12 +177,23 @@ describe('updateQuizInput', () => {
 describe('publishProblems', () => {
   const choice = (correct: number[], count = 2) =>
     buildQuestion(
-      { type: 'SINGLE_CHOICE', prompt: 'Q', points: 1, explanation: null, options: Array.from({ length: count }, (_, i) => ({ label: `o${i}`, correct: correct.includes(i) })) },
+      {
+        type: 'SINGLE_CHOICE',
+        prompt: 'Q',
+        points: 1,
+        explanation: null,
+        options: Array.from({ length: count }, (_, i) => ({ label: `o${i}`, correct: correct.includes(i) })),
+      },
       randomUUID,
     ).shape;
 
   it('is empty for a publishable quiz', () => {
-    expect(publishProblems([{ position: 1, shape: choice([0]) }, { position: 2, shape: choice([1]) }])).toEqual([]);
+    expect(
+      publishProblems([
+        { position: 1, shape: choice([0]) },
+        { position: 2, shape: choice([1]) },
+      ]),
+    ).toEqual([]);
   });
 
   it('refuses a quiz without questions', () => {

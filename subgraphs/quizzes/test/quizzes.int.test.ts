@@ -24,8 +24,21 @@ function quizInput(overrides: Record<string, unknown> = {}) {
     category: ' Science ',
     tags: ['Space', 'space', 'planets'],
     questions: [
-      { prompt: 'Red planet?', points: 2, options: [{ label: 'Venus', correct: false }, { label: 'Mars', correct: true }] },
-      { prompt: 'Largest planet?', options: [{ label: 'Jupiter', correct: true }, { label: 'Saturn', correct: false }] },
+      {
+        prompt: 'Red planet?',
+        points: 2,
+        options: [
+          { label: 'Venus', correct: false },
+          { label: 'Mars', correct: true },
+        ],
+      },
+      {
+        prompt: 'Largest planet?',
+        options: [
+          { label: 'Jupiter', correct: true },
+          { label: 'Saturn', correct: false },
+        ],
+      },
     ],
     ...overrides,
   };

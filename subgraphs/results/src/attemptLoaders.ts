@@ -32,10 +32,9 @@ export function createAttemptLoaders(db: PrismaClient, answerKeys: AnswerKeySour
       for (const row of rows) byAttempt.get(row.attemptId)?.push(row);
       return attemptIds.map((id) => byAttempt.get(id)!);
     }),
-    pinnedKey: new DataLoader(
-      (pins) => Promise.all(pins.map(({ quizId, version }) => answerKeys.answerKey(quizId, version).catch((error: Error) => error))),
-      { cacheKeyFn: ({ quizId, version }) => `${quizId}@${version}` },
-    ),
+    pinnedKey: new DataLoader((pins) => Promise.all(pins.map(({ quizId, version }) => answerKeys.answerKey(quizId, version).catch((error: Error) => error))), {
+      cacheKeyFn: ({ quizId, version }) => `${quizId}@${version}`,
+    }),
     history(page) {
       const shape = historyPageKey(page);
       let loader = historyLoaders.get(shape);

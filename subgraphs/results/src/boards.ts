@@ -13,12 +13,7 @@ import {
   type LeaderboardWindow,
   type Standing,
 } from './ranking.js';
-import {
-  addToOptionChoicesSql,
-  addToPlayerStatsSql,
-  addToQuestionStatsSql,
-  addToQuizTallySql,
-} from './stats.js';
+import { addToOptionChoicesSql, addToPlayerStatsSql, addToQuestionStatsSql, addToQuizTallySql } from './stats.js';
 import { extendStreak, NO_STREAK, utcDay, type Streak } from './streaks.js';
 import type { QuizCounts, SubmittedAttempt } from './submitted.js';
 
@@ -154,10 +149,7 @@ export function playerNowOf(row: PlayerNowRow): PlayerNow {
     archived: row.archived,
     streak: row.streak ?? NO_STREAK,
     entries: new Map(
-      row.entries.map((e) => [
-        boardId(e),
-        { scoreUnits: toScoreUnits(e.score), timeTakenMs: BigInt(e.timeTakenMs), achievedAt: new Date(e.achievedAt) },
-      ]),
+      row.entries.map((e) => [boardId(e), { scoreUnits: toScoreUnits(e.score), timeTakenMs: BigInt(e.timeTakenMs), achievedAt: new Date(e.achievedAt) }]),
     ),
   };
 }

@@ -1,12 +1,4 @@
-import {
-  BadUserInputError,
-  decodeKeysetCursor,
-  encodeKeysetCursor,
-  isUuid,
-  keysetConnection,
-  pageSize,
-  type Connection,
-} from '@quizgraph/service-kit';
+import { BadUserInputError, decodeKeysetCursor, encodeKeysetCursor, isUuid, keysetConnection, pageSize, type Connection } from '@quizgraph/service-kit';
 import { Prisma, type Attempt, type PrismaClient } from './__generated__/prisma/client.js';
 
 /** AttemptConnection: a page of a player's attempts, newest first. */

@@ -1,10 +1,4 @@
-import {
-  accessTokenKeySource,
-  closeOnSignals,
-  createLogger,
-  loadServiceCredentials,
-  startTracing,
-} from '@quizgraph/service-kit';
+import { accessTokenKeySource, closeOnSignals, createLogger, loadServiceCredentials, startTracing } from '@quizgraph/service-kit';
 import { loadEnv } from './env.js';
 import { quizzesAnswerKeySource } from './quizKeys.js';
 import { startResultsService } from './server.js';

@@ -1,12 +1,4 @@
-import {
-  BadUserInputError,
-  decodeKeysetCursor,
-  encodeKeysetCursor,
-  isUuid,
-  keysetConnection,
-  pageSize,
-  type Connection,
-} from '@quizgraph/service-kit';
+import { BadUserInputError, decodeKeysetCursor, encodeKeysetCursor, isUuid, keysetConnection, pageSize, type Connection } from '@quizgraph/service-kit';
 import { Prisma, type PrismaClient } from './__generated__/prisma/client.js';
 import {
   afterCursorSql,
@@ -134,12 +126,7 @@ export function boardPagesSql(scopes: readonly string[], request: PageRequest, n
     ORDER BY b.scope, page.pos`;
 }
 
-export async function boardPages(
-  db: PrismaClient,
-  scopes: readonly string[],
-  request: PageRequest,
-  now: Date,
-): Promise<Map<string, LeaderboardPage>> {
+export async function boardPages(db: PrismaClient, scopes: readonly string[], request: PageRequest, now: Date): Promise<Map<string, LeaderboardPage>> {
   const rows = await db.$queryRaw<Array<Partial<EntryRow> & { scope: string; size: number; pos: number | null; ahead: number | null; tied: number | null }>>(
     boardPagesSql(scopes, request, now),
   );
@@ -153,10 +140,7 @@ export async function boardPages(
     found.entries.push(row as EntryRow);
   }
   return new Map(
-    [...byBoard].map(([scope, { size, ahead, tied, entries }]) => [
-      scope,
-      toPage(entries, request, size, ahead, tied, { scope, window: request.window }),
-    ]),
+    [...byBoard].map(([scope, { size, ahead, tied, entries }]) => [scope, toPage(entries, request, size, ahead, tied, { scope, window: request.window })]),
   );
 }
 

@@ -116,11 +116,7 @@ export function compareRank(a: Omit<Standing, 'achievedAt'>, b: Omit<Standing, '
 
 /** The board's total order: rank, then earlier achievement, then user id. */
 export function compareStandings(a: RankedStanding, b: RankedStanding): number {
-  return (
-    compareRank(a, b) ||
-    Math.sign(a.achievedAt.getTime() - b.achievedAt.getTime()) ||
-    (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0)
-  );
+  return compareRank(a, b) || Math.sign(a.achievedAt.getTime() - b.achievedAt.getTime()) || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0);
 }
 
 /**

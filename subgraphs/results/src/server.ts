@@ -10,7 +10,7 @@ import {
   type ServiceCredentialSigner,
   type ShutdownSettings,
   addDatabasePoolMetrics,
-  createMetrics
+  createMetrics,
 } from '@quizgraph/service-kit';
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
@@ -53,12 +53,7 @@ export interface ResultsServiceOptions {
 }
 
 export async function startResultsService(options: ResultsServiceOptions): Promise<RunningService> {
-  const database = openServiceDatabase(
-    options.databaseUrl,
-    (adapter, defaults) => new PrismaClient({ adapter, ...defaults }),
-    10,
-    options.databaseTimeouts,
-  );
+  const database = openServiceDatabase(options.databaseUrl, (adapter, defaults) => new PrismaClient({ adapter, ...defaults }), 10, options.databaseTimeouts);
   const { db } = database;
   const clock = options.clock ?? systemClock;
   // A pinned version's key never changes: kept in memory, so reading and submitting attempts need
@@ -112,10 +107,7 @@ export async function startResultsService(options: ResultsServiceOptions): Promi
     checkReady: database.ping,
     routes: (app, requireCaller) => {
       // Where other services' outboxes deliver the events results consumes (EVENT_ROUTES).
-      app.post(
-        '/internal/events',
-        ...eventsRoute({ service: 'results', requireCaller, apply: (event) => applyEvent(db, event), logger: options.logger }),
-      );
+      app.post('/internal/events', ...eventsRoute({ service: 'results', requireCaller, apply: (event) => applyEvent(db, event), logger: options.logger }));
     },
     port: options.port,
     host: options.host,

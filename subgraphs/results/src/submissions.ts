@@ -159,9 +159,11 @@ export async function submitQuiz({ db, answerKeys, clock }: AttemptDeps, submiss
       await lockPlayer(tx, submission.userId);
       const [state] = await tx.$queryRaw<Array<AttemptCount & PlayerNowRow & { recorded: boolean }>>`
         SELECT count.*,
-               ${submission.idempotencyKey
-                 ? Prisma.sql`EXISTS (SELECT 1 FROM "Attempt" WHERE "userId" = ${submission.userId}::uuid AND "idempotencyKey" = ${submission.idempotencyKey})`
-                 : Prisma.sql`false`} AS recorded,
+               ${
+                 submission.idempotencyKey
+                   ? Prisma.sql`EXISTS (SELECT 1 FROM "Attempt" WHERE "userId" = ${submission.userId}::uuid AND "idempotencyKey" = ${submission.idempotencyKey})`
+                   : Prisma.sql`false`
+               } AS recorded,
                ${playerNowColumns(submission.userId, submission.quizId, now)}
         FROM ${attemptCountFrom(submission.userId, submission.quizId)}`;
       // Looked up again under the lock: a retry that waited here for the first request returns its
@@ -217,7 +219,11 @@ interface ScoredWrite {
  * its row, its answers and the aggregates every read is served from, in one statement (boards.ts),
  * then the quiz's play counts for quizzes.
  */
-async function recordScored(tx: Prisma.TransactionClient, now: PlayerNow, { attempt, settings, scored, firstSubmission, write }: ScoredWrite): Promise<Attempt> {
+async function recordScored(
+  tx: Prisma.TransactionClient,
+  now: PlayerNow,
+  { attempt, settings, scored, firstSubmission, write }: ScoredWrite,
+): Promise<Attempt> {
   const recorded = await recordSubmission(
     tx,
     {

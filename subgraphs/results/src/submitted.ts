@@ -29,4 +29,3 @@ export interface QuizCounts {
   attempts: number;
   players: number;
 }
-

@@ -20,11 +20,7 @@ const answers = z
   )
   .max(100, 'A submission answers at most 100 questions.');
 
-const idempotencyKey = z
-  .string()
-  .min(1, 'An idempotency key cannot be empty.')
-  .max(200, 'An idempotency key has at most 200 characters.')
-  .nullish();
+const idempotencyKey = z.string().min(1, 'An idempotency key cannot be empty.').max(200, 'An idempotency key has at most 200 characters.').nullish();
 
 export const submissionInput = z.object({ quizId: uuid('quizId'), answers, idempotencyKey });
 

@@ -100,7 +100,11 @@ describe('on random data', () => {
     const deleted = new Set([players[0]!, players[1]!]);
     for (const [i, { userId, key, at }] of plays.entries()) {
       if (!archived && at > archivedAt) {
-        await applyEvent(db, { id: randomUUID(), type: 'QuizArchived', payload: { quizId: quizzes[1]!.quizId, archivedAt: new Date(archivedAt).toISOString() } });
+        await applyEvent(db, {
+          id: randomUUID(),
+          type: 'QuizArchived',
+          payload: { quizId: quizzes[1]!.quizId, archivedAt: new Date(archivedAt).toISOString() },
+        });
         archived = true;
       }
       if (i === 200) for (const gone of deleted) await applyEvent(db, { id: randomUUID(), type: 'UserDeleted', payload: { userId: gone } });
@@ -112,7 +116,14 @@ describe('on random data', () => {
         return [{ questionId: q.id, order: [...items].sort(() => rnd() - 0.5) }];
       });
       // Times with ties: a few round values.
-      await recordPlay(db, { userId, quizId: key.quizId, key, answers, timeTakenMs: pick([0, 1_000, 1_000, 2_500, Math.floor(rnd() * 90_000)]), submittedAt: new Date(at) });
+      await recordPlay(db, {
+        userId,
+        quizId: key.quizId,
+        key,
+        answers,
+        timeTakenMs: pick([0, 1_000, 1_000, 2_500, Math.floor(rnd() * 90_000)]),
+        submittedAt: new Date(at),
+      });
     }
   }, 120_000);
 
@@ -182,7 +193,10 @@ describe('the migration from the previous release', () => {
     await client.connect();
     try {
       const { migrations } = schemaPaths('results');
-      const folders = (await readdir(migrations, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+      const folders = (await readdir(migrations, { withFileTypes: true }))
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort();
       const target = folders.indexOf('20261123154455_attempts_boards_aggregates');
       expect(target).toBeGreaterThan(0);
       const run = async (folder: string) => client.query(await readFile(join(migrations, folder, 'migration.sql'), 'utf8'));
@@ -221,9 +235,16 @@ describe('the migration from the previous release', () => {
       await client.query(`
         INSERT INTO "PlayerTotal" ("userId", "totalScore", "timeTakenMs", "achievedAt")
         SELECT "userId", sum(score), sum("timeTakenMs"), max("achievedAt") FROM "BestScore" GROUP BY "userId"`);
-      await client.query(`INSERT INTO "QuizTally" ("quizId", attempts, players) SELECT "quizId", count(*), count(DISTINCT "userId") FROM "Attempt" GROUP BY "quizId"`);
-      const best = (await client.query(`SELECT "quizId"::text AS scope, "userId"::text, "attemptId"::text, score::text, "timeTakenMs"::text, "achievedAt" FROM "BestScore" ORDER BY 1, 2`)).rows;
-      const totals = (await client.query(`SELECT "userId"::text, "totalScore"::text AS score, "timeTakenMs"::text, "achievedAt" FROM "PlayerTotal" ORDER BY 1`)).rows;
+      await client.query(
+        `INSERT INTO "QuizTally" ("quizId", attempts, players) SELECT "quizId", count(*), count(DISTINCT "userId") FROM "Attempt" GROUP BY "quizId"`,
+      );
+      const best = (
+        await client.query(
+          `SELECT "quizId"::text AS scope, "userId"::text, "attemptId"::text, score::text, "timeTakenMs"::text, "achievedAt" FROM "BestScore" ORDER BY 1, 2`,
+        )
+      ).rows;
+      const totals = (await client.query(`SELECT "userId"::text, "totalScore"::text AS score, "timeTakenMs"::text, "achievedAt" FROM "PlayerTotal" ORDER BY 1`))
+        .rows;
       const tallies = (await client.query(`SELECT "quizId", attempts, players FROM "QuizTally" ORDER BY 1`)).rows;
 
       await run(folders[target]!);
@@ -244,7 +265,10 @@ describe('the migration from the previous release', () => {
       expect(windows.find((w) => w.window === 'MONTH')!.periods).toBe(2);
       const { rows: stats } = await client.query(`SELECT count(*)::int AS players, sum(attempts)::int AS attempts FROM "PlayerStats"`);
       expect(stats[0]).toEqual({ players: 6, attempts: 40 });
-      expect((await client.query(`SELECT to_regclass('"BestScore"') AS best, to_regclass('"PlayerTotal"') AS total`)).rows[0]).toEqual({ best: null, total: null });
+      expect((await client.query(`SELECT to_regclass('"BestScore"') AS best, to_regclass('"PlayerTotal"') AS total`)).rows[0]).toEqual({
+        best: null,
+        total: null,
+      });
     } finally {
       await client.end();
     }
@@ -286,7 +310,11 @@ describe('at scale', () => {
   /** Every scan of a table, with the rows it read (returned plus filtered out, over all loops). */
   function scans(node: PlanNode, found: Array<{ type: string; relation: string; rows: number }> = []) {
     if (node['Relation Name']) {
-      found.push({ type: node['Node Type'], relation: node['Relation Name'], rows: (node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0)) * node['Actual Loops'] });
+      found.push({
+        type: node['Node Type'],
+        relation: node['Relation Name'],
+        rows: (node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0)) * node['Actual Loops'],
+      });
     }
     for (const child of node.Plans ?? []) scans(child, found);
     return found;

@@ -715,7 +715,11 @@ describe('User.attempts', () => {
     for (const p of players) await submitted(p, (await started(p, key)).id, []);
     const cost = async (n: number) => {
       const before = results.sqlStatements();
-      const { errors, data } = await history(admin, players.slice(0, n).map((p) => p.userId), { first: 5 });
+      const { errors, data } = await history(
+        admin,
+        players.slice(0, n).map((p) => p.userId),
+        { first: 5 },
+      );
       expect(errors).toBeUndefined();
       expect(data!._entities.every((u: AttemptData) => u.attempts.edges.length === 1)).toBe(true);
       return results.sqlStatements() - before;
@@ -738,9 +742,7 @@ describe('submitQuiz', () => {
     const idempotencyKey = randomUUID();
     const answers = [rightAnswer(key.questions[0]!)];
     const responses = await Promise.all(
-      Array.from({ length: 5 }, () =>
-        asRouter(SUBMIT_QUIZ, { accessToken: who.token, variables: { quizId: key.quizId, answers, key: idempotencyKey } }),
-      ),
+      Array.from({ length: 5 }, () => asRouter(SUBMIT_QUIZ, { accessToken: who.token, variables: { quizId: key.quizId, answers, key: idempotencyKey } })),
     );
     for (const response of responses) expect(response.errors).toBeUndefined();
     expect(new Set(responses.map((r) => r.data!.submitQuiz.id)).size).toBe(1);

@@ -110,7 +110,14 @@ describe('quiz leaderboards', () => {
   it('ranks by score, then less time, sharing ranks (1, 2, 2, 4), also across page boundaries', async () => {
     const quizId = randomUUID();
     const [a, b, c, d, e, f] = Array.from({ length: 6 }, () => player());
-    const plays: Array<[Player, number, number]> = [[a!, 3, 100], [b!, 2, 50], [c!, 2, 50], [d!, 2, 80], [e!, 1, 0], [f!, 0, 0]];
+    const plays: Array<[Player, number, number]> = [
+      [a!, 3, 100],
+      [b!, 2, 50],
+      [c!, 2, 50],
+      [d!, 2, 80],
+      [e!, 1, 0],
+      [f!, 0, 0],
+    ];
     // Submitted in that order: b reached (2, 50) before c, so b comes first within the tie.
     for (const [i, [who, score, time]] of plays.entries()) {
       await play({ userId: who.userId, quizId, score, timeTakenMs: time, submittedAt: new Date(NOW.getTime() - 60_000 * (10 - i)) });
@@ -129,7 +136,11 @@ describe('quiz leaderboards', () => {
       pages.push(page);
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
-    expect(pages.map((p) => p.edges.map((e) => e.rank))).toEqual([[1, 2], [2, 4], [5, 6]]);
+    expect(pages.map((p) => p.edges.map((e) => e.rank))).toEqual([
+      [1, 2],
+      [2, 4],
+      [5, 6],
+    ]);
     expect(pages.map((p) => p.totalCount)).toEqual([6, 6, 6]);
     expect(pages.map((p) => p.pageInfo.hasPreviousPage)).toEqual([false, true, true]);
     expect(pages.flatMap((p) => p.edges.map((e) => e.node.user.id))).toEqual(plays.map(([who]) => who.userId));
@@ -144,7 +155,13 @@ describe('quiz leaderboards', () => {
     await play({ userId: p.userId, quizId: first.quizId, score: 1, maxScore: 10, submittedAt: at('2031-08-20T08:00:00Z'), leaderboardAttempt: 'FIRST' });
     await play({ userId: p.userId, quizId: first.quizId, score: 9, maxScore: 10, submittedAt: at('2031-08-21T08:00:00Z'), leaderboardAttempt: 'FIRST' });
     await play({ userId: p.userId, quizId: first.quizId, score: 10, maxScore: 10, leaderboardAttempt: 'FIRST' });
-    for (const [score, time] of [[1, 500], [9, 4_000], [5, 100], [9, 3_000], [9, 3_500]] as const) {
+    for (const [score, time] of [
+      [1, 500],
+      [9, 4_000],
+      [5, 100],
+      [9, 3_000],
+      [9, 3_500],
+    ] as const) {
       await play({ userId: p.userId, quizId: best.quizId, score, maxScore: 10, timeTakenMs: time });
     }
 
@@ -153,7 +170,10 @@ describe('quiz leaderboards', () => {
     // Not even today's board shows a later attempt under FIRST.
     expect((await quizBoard(first.quizId, { window: 'DAY' })).totalCount).toBe(0);
     const onBest = await quizBoard(best.quizId, { as: p });
-    expect(ranked(onBest)).toEqual([[p.userId, 1, 9], [rival.userId, 2, 6]]);
+    expect(ranked(onBest)).toEqual([
+      [p.userId, 1, 9],
+      [rival.userId, 2, 6],
+    ]);
     expect(onBest.viewerEntry).toEqual({ rank: 1, score: 9, timeTakenMs: 3_000 });
 
     const stats = await userStats(p);
@@ -197,7 +217,8 @@ describe('quiz leaderboards', () => {
       if (window !== 'ALL_TIME') {
         // The global board of the same period: this file's plays only, so the same membership for these players.
         const global = await on(window, 'global');
-        for (const [name, who] of Object.entries(players)) expect(global.has(who.userId), `${name} on the global ${window} board`).toBe(names.includes(name as keyof typeof cases));
+        for (const [name, who] of Object.entries(players))
+          expect(global.has(who.userId), `${name} on the global ${window} board`).toBe(names.includes(name as keyof typeof cases));
       }
     }
     expect((await quizBoard(quizId, { window: 'DAY', as: players.previousSunday })).viewerEntry).toBeNull();
@@ -214,7 +235,12 @@ describe('quiz leaderboards', () => {
     );
     const board = await quizBoard(quizId, { first: 100 });
     expect(board.totalCount).toBe(20);
-    const entries = await boardEntries(database.db, 'ALL_TIME', players.map((userId) => ({ scope: quizId, userId })), NOW);
+    const entries = await boardEntries(
+      database.db,
+      'ALL_TIME',
+      players.map((userId) => ({ scope: quizId, userId })),
+      NOW,
+    );
     for (const entry of entries) {
       const ahead = board.edges.filter((e) => e.node.score > entry.score || (e.node.score === entry.score && e.node.timeTakenMs < entry.timeTakenMs));
       expect(entry.rank).toBe(ahead.length + 1);
@@ -225,17 +251,33 @@ describe('quiz leaderboards', () => {
   it('takes a deleted player off every board, and moves the players behind up', async () => {
     const quizId = randomUUID();
     const [x, y, z, w] = [player(), player(), player(), player()];
-    for (const [i, [who, score]] of ([[x, 4], [y, 3], [z, 3], [w, 1]] as const).entries()) {
+    for (const [i, [who, score]] of (
+      [
+        [x, 4],
+        [y, 3],
+        [z, 3],
+        [w, 1],
+      ] as const
+    ).entries()) {
       await play({ userId: who.userId, quizId, score, timeTakenMs: 10, submittedAt: new Date(NOW.getTime() - 1_000 * (10 - i)) });
     }
     await play({ userId: y.userId, quizId: randomUUID(), score: 2, submittedAt: at('2031-08-15T10:00:00Z') });
-    expect(ranked(await quizBoard(quizId))).toEqual([[x.userId, 1, 4], [y.userId, 2, 3], [z.userId, 2, 3], [w.userId, 4, 1]]);
+    expect(ranked(await quizBoard(quizId))).toEqual([
+      [x.userId, 1, 4],
+      [y.userId, 2, 3],
+      [z.userId, 2, 3],
+      [w.userId, 4, 1],
+    ]);
 
     await applyEvent(database.db, { id: randomUUID(), type: 'UserDeleted', payload: { userId: y.userId } });
 
     for (const window of ['ALL_TIME', 'MONTH', 'WEEK', 'DAY']) {
       const board = await quizBoard(quizId, { window, as: w });
-      expect(ranked(board)).toEqual([[x.userId, 1, 4], [z.userId, 2, 3], [w.userId, 3, 1]]);
+      expect(ranked(board)).toEqual([
+        [x.userId, 1, 4],
+        [z.userId, 2, 3],
+        [w.userId, 3, 1],
+      ]);
       expect(board.totalCount).toBe(3);
       expect(board.viewerEntry).toMatchObject({ rank: 3 });
     }
@@ -263,8 +305,14 @@ describe('quiz leaderboards', () => {
     // Started before the archive, submitted after it.
     await play({ userId: p2.userId, quizId, score: 90, submittedAt: new Date(NOW.getTime() + 1_000) });
 
-    expect(ranked(await quizBoard(quizId))).toEqual([[p1.userId, 1, 50], [p2.userId, 2, 30]]);
-    expect(ranked(await quizBoard(quizId, { window: 'DAY' }))).toEqual([[p1.userId, 1, 50], [p2.userId, 2, 30]]);
+    expect(ranked(await quizBoard(quizId))).toEqual([
+      [p1.userId, 1, 50],
+      [p2.userId, 2, 30],
+    ]);
+    expect(ranked(await quizBoard(quizId, { window: 'DAY' }))).toEqual([
+      [p1.userId, 1, 50],
+      [p2.userId, 2, 30],
+    ]);
     const after = await userStats(p2);
     expect(after).toMatchObject({ attempts: 2, bestPercentage: 90, totalScore: totalBefore });
     expect(totalBefore).toBe(30);
@@ -320,11 +368,7 @@ describe('statistics', () => {
     attempts.push([p4, [opts(q1)[1]!, opts(q2)[0]!], oneInPlace]);
     attempts.push([p1, [opts(q1)[1]!, opts(q2)[2]!], noneInPlace]); // a second attempt: facility, not discrimination
     for (const [who, [c1, c2], o3] of attempts) {
-      const answers = [
-        { questionId: q1.id, optionIds: [c1!] },
-        ...(c2 ? [{ questionId: q2.id, optionIds: [c2] }] : []),
-        { questionId: q3.id, order: o3 },
-      ];
+      const answers = [{ questionId: q1.id, optionIds: [c1!] }, ...(c2 ? [{ questionId: q2.id, optionIds: [c2] }] : []), { questionId: q3.id, order: o3 }];
       await play({ userId: who.userId, quizId: key.quizId, key, answers });
     }
 
@@ -337,7 +381,12 @@ describe('statistics', () => {
     const stats = data!._entities[0].stats;
     expect(stats).toMatchObject({ attempts: 5, players: 4 });
     // Scores (q1, q2, q3): p1 (1, 1, 1), p2 (1, 0, 1/3), p3 (0, 0, 0), p4 (0, 1, 1/3); p1 again (0, 0, 0).
-    const firsts: number[][] = [[1, 1, 1], [1, 0, 0.3333], [0, 0, 0], [0, 1, 0.3333]];
+    const firsts: number[][] = [
+      [1, 1, 1],
+      [1, 0, 0.3333],
+      [0, 0, 0],
+      [0, 1, 0.3333],
+    ];
     const pearson = (xs: number[], ys: number[]) => {
       const mean = (v: number[]) => v.reduce((s, n) => s + n, 0) / v.length;
       const [mx, my] = [mean(xs), mean(ys)];
@@ -356,8 +405,15 @@ describe('statistics', () => {
     expect(s2).toMatchObject({ answered: 5, facilityIndex: 0.4 });
     expect(s3.facilityIndex).toBeCloseTo((1 + 0.3333 + 0 + 0.3333 + 0) / 5, 4);
     for (const [i, s] of [s1, s2, s3].entries()) expect(s.discriminationIndex).toBeCloseTo(discrimination(i), 3);
-    expect(s1.options).toEqual([{ optionId: opts(q1)[0], count: 2 }, { optionId: opts(q1)[1], count: 3 }]);
-    expect(s2.options).toEqual([{ optionId: opts(q2)[0], count: 2 }, { optionId: opts(q2)[1], count: 1 }, { optionId: opts(q2)[2], count: 1 }]);
+    expect(s1.options).toEqual([
+      { optionId: opts(q1)[0], count: 2 },
+      { optionId: opts(q1)[1], count: 3 },
+    ]);
+    expect(s2.options).toEqual([
+      { optionId: opts(q2)[0], count: 2 },
+      { optionId: opts(q2)[1], count: 1 },
+      { optionId: opts(q2)[2], count: 1 },
+    ]);
     // ORDERING: the item put first, in the author's (shown) order of items.
     expect(Object.fromEntries(s3.options.map((o: { optionId: string; count: number }) => [o.optionId, o.count]))).toEqual({
       [order[0]!]: 3,

@@ -47,7 +47,12 @@ describe('order and shared ranks', () => {
   });
 
   it('breaks a score tie by less time, and shares a rank only for equal score and time', () => {
-    const rows = [standing(2, 900, '2026-01-01T00:00:00Z', 'a'), standing(2, 500, '2026-01-02T00:00:00Z', 'b'), standing(2, 500, '2026-01-01T00:00:00Z', 'c'), standing(3, 10_000, '2026-01-03T00:00:00Z', 'd')];
+    const rows = [
+      standing(2, 900, '2026-01-01T00:00:00Z', 'a'),
+      standing(2, 500, '2026-01-02T00:00:00Z', 'b'),
+      standing(2, 500, '2026-01-01T00:00:00Z', 'c'),
+      standing(3, 10_000, '2026-01-03T00:00:00Z', 'd'),
+    ];
     const sorted = [...rows].sort(compareStandings);
     expect(sorted.map((s) => s.userId)).toEqual(['d', 'c', 'b', 'a']);
     expect(sharedRanks(sorted)).toEqual([1, 2, 2, 4]);
@@ -151,7 +156,12 @@ describe('entry moves', () => {
   it('puts a first attempt on the quiz and global boards of every window', () => {
     const { log, score } = play([submission(5, 100, '2024-02-29T10:00:00Z', { firstSubmission: true })]);
     expect(log).toEqual([8]);
-    for (const [window, period] of [['ALL_TIME', '1970-01-01'], ['MONTH', '2024-02-01'], ['WEEK', '2024-02-26'], ['DAY', '2024-02-29']] as const) {
+    for (const [window, period] of [
+      ['ALL_TIME', '1970-01-01'],
+      ['MONTH', '2024-02-01'],
+      ['WEEK', '2024-02-26'],
+      ['DAY', '2024-02-29'],
+    ] as const) {
       expect(score(quizId, window, period)).toBe(5);
       expect(score(GLOBAL_SCOPE, window, period)).toBe(5);
     }
@@ -224,8 +234,19 @@ describe('bucket counts', () => {
 
   it.each([
     ['integer scores with many ties', 1, () => ({ score: BigInt(Math.floor(rnd() * 11)) * 10_000n, time: BigInt(Math.floor(rnd() * 4) * 1000) })],
-    ['fractional scores and times to the millisecond', 2, () => ({ score: BigInt(Math.floor(rnd() * 2_000_000)), time: BigInt(Math.floor(rnd() * 3_600_000)) })],
-    ['global sums spanning every level, beyond 2^48 units and ms', 3, () => ({ score: BigInt(Math.floor(rnd() * 2 ** 40)) * BigInt(1 + Math.floor(rnd() * 2 ** 12)), time: BigInt(Math.floor(rnd() * 2 ** 30)) * BigInt(1 + Math.floor(rnd() * 2 ** 22)) })],
+    [
+      'fractional scores and times to the millisecond',
+      2,
+      () => ({ score: BigInt(Math.floor(rnd() * 2_000_000)), time: BigInt(Math.floor(rnd() * 3_600_000)) }),
+    ],
+    [
+      'global sums spanning every level, beyond 2^48 units and ms',
+      3,
+      () => ({
+        score: BigInt(Math.floor(rnd() * 2 ** 40)) * BigInt(1 + Math.floor(rnd() * 2 ** 12)),
+        time: BigInt(Math.floor(rnd() * 2 ** 30)) * BigInt(1 + Math.floor(rnd() * 2 ** 22)),
+      }),
+    ],
     ['zeros', 4, () => ({ score: 0n, time: BigInt(Math.floor(rnd() * 3)) })],
   ])('gives the exact rank of every entry (%s), as a count of the rows ahead would', (_case, seed, draw) => {
     rnd = random(seed);
@@ -273,7 +294,12 @@ describe('bucket counts', () => {
     const to = { scoreUnits: 60_000n, timeTakenMs: 1_000n, achievedAt: at('2026-01-02T00:00:00Z') };
     const deltas = bucketDeltas([{ board, userId: 'u', attemptId: 'a', from, to }]);
     // 50000 and 60000 share their buckets from level 2 (>> 16) up; their times sit under different scores.
-    expect(deltas.filter((d) => d.dimension === 0).map((d) => [d.level, d.delta])).toEqual([[0, -1], [0, 1], [1, -1], [1, 1]]);
+    expect(deltas.filter((d) => d.dimension === 0).map((d) => [d.level, d.delta])).toEqual([
+      [0, -1],
+      [0, 1],
+      [1, -1],
+      [1, 1],
+    ]);
     expect(deltas.filter((d) => d.dimension === 1)).toHaveLength(2 * LEVELS);
     expect([...deltas].sort(compareBuckets)).toEqual(deltas);
     expect(bucketDeltas([{ board, userId: 'u', attemptId: 'a', from, to: { ...from, achievedAt: to.achievedAt } }])).toEqual([]);

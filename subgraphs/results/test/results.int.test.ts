@@ -135,7 +135,10 @@ describe('submitQuiz', () => {
     const db = new pg.Client({ connectionString: inject('databaseUrls').results });
     await db.connect();
     try {
-      const { rows } = await db.query(`SELECT payload FROM "OutboxEvent" WHERE type = 'QuizPlayed' AND payload->>'quizId' = $1 ORDER BY "createdAt", attempts`, [key.quizId]);
+      const { rows } = await db.query(
+        `SELECT payload FROM "OutboxEvent" WHERE type = 'QuizPlayed' AND payload->>'quizId' = $1 ORDER BY "createdAt", attempts`,
+        [key.quizId],
+      );
       // Undelivered, the three states coalesce into one event carrying the newest counts.
       expect(rows.map((r) => r.payload)).toEqual([{ quizId: key.quizId, attempts: 3, players: 2 }]);
     } finally {
@@ -154,7 +157,9 @@ describe('submitQuiz', () => {
       await relay.query(`SELECT id FROM "OutboxEvent" WHERE type = 'QuizPlayed' AND payload->>'quizId' = $1 FOR UPDATE`, [key.quizId]);
       expect((await submit(who.token, key, [0])).errors).toBeUndefined();
       await relay.query('ROLLBACK');
-      const { rows } = await relay.query(`SELECT payload FROM "OutboxEvent" WHERE type = 'QuizPlayed' AND payload->>'quizId' = $1 ORDER BY "createdAt"`, [key.quizId]);
+      const { rows } = await relay.query(`SELECT payload FROM "OutboxEvent" WHERE type = 'QuizPlayed' AND payload->>'quizId' = $1 ORDER BY "createdAt"`, [
+        key.quizId,
+      ]);
       expect(rows.map((r) => r.payload.attempts)).toEqual([1, 2]);
     } finally {
       await relay.end();
@@ -171,9 +176,14 @@ describe('submitQuiz', () => {
       await db.query(`UPDATE "OutboxEvent" SET attempts = 1 WHERE type = 'QuizPlayed' AND payload->>'quizId' = $1`, [key.quizId]);
       expect((await submit(who.token, key, [0])).errors).toBeUndefined();
       // Nor one a relay leased, even once its lease ran out (it may be mid-delivery, or have crashed there).
-      await db.query(`UPDATE "OutboxEvent" SET "lockedUntil" = now() - interval '1 minute' WHERE type = 'QuizPlayed' AND payload->>'quizId' = $1 AND attempts = 0`, [key.quizId]);
+      await db.query(
+        `UPDATE "OutboxEvent" SET "lockedUntil" = now() - interval '1 minute' WHERE type = 'QuizPlayed' AND payload->>'quizId' = $1 AND attempts = 0`,
+        [key.quizId],
+      );
       expect((await submit(who.token, key, [0])).errors).toBeUndefined();
-      const { rows } = await db.query(`SELECT payload FROM "OutboxEvent" WHERE type = 'QuizPlayed' AND payload->>'quizId' = $1 ORDER BY "createdAt"`, [key.quizId]);
+      const { rows } = await db.query(`SELECT payload FROM "OutboxEvent" WHERE type = 'QuizPlayed' AND payload->>'quizId' = $1 ORDER BY "createdAt"`, [
+        key.quizId,
+      ]);
       expect(rows.map((r) => r.payload.attempts)).toEqual([1, 2, 3]);
     } finally {
       await db.end();
@@ -225,7 +235,11 @@ describe('submitQuiz', () => {
   it.each([
     ['an unknown question', (_key: AnswerKey) => [{ questionId: randomUUID(), optionIds: [] as string[] }], 'answers.0.questionId'],
     ['an option of another question', (k: AnswerKey) => [{ questionId: k.questions[0]!.id, optionIds: [optionIds(k.questions[1])[0]] }], 'answers.0.optionIds'],
-    ['two options on a single-choice question', (k: AnswerKey) => [{ questionId: k.questions[0]!.id, optionIds: optionIds(k.questions[0]) }], 'answers.0.optionIds'],
+    [
+      'two options on a single-choice question',
+      (k: AnswerKey) => [{ questionId: k.questions[0]!.id, optionIds: optionIds(k.questions[0]) }],
+      'answers.0.optionIds',
+    ],
     ['a text answer to a choice question', (k: AnswerKey) => [{ questionId: k.questions[0]!.id, text: 'right' }], 'answers.0.text'],
     ['a malformed id', () => [{ questionId: 'nope', optionIds: [] }], 'answers.0.questionId'],
   ])('rejects %s with BAD_USER_INPUT naming the answer', async (_case, build, field) => {
@@ -261,12 +275,19 @@ describe('leaderboards and stats', () => {
     const { data } = await asRouter(QUIZ_BOARD, { accessToken: c.token, variables: { r: [{ __typename: 'Quiz', id: key.quizId }] } });
     const board = data!._entities[0].leaderboard;
     expect(board.totalCount).toBe(4);
-    expect(board.edges.map((e: { rank: number; node: { score: number } }) => [e.rank, e.node.score])).toEqual([[1, 3], [2, 2], [2, 2], [4, 0]]);
+    expect(board.edges.map((e: { rank: number; node: { score: number } }) => [e.rank, e.node.score])).toEqual([
+      [1, 3],
+      [2, 2],
+      [2, 2],
+      [4, 0],
+    ]);
     expect(board.edges[0].node.user.id).toBe(a.userId);
     expect(board.edges[3].node.user.id).toBe(d.userId);
     expect(board.viewerEntry).toEqual({ rank: 2, score: 2 });
     expect(data!._entities[0].stats).toMatchObject({ attempts: 5, players: 4, averagePercentage: 53.33 }); // (100 + 33.33 + 66.67 × 2 + 0) / 5
-    const buckets = Object.fromEntries(data!._entities[0].stats.scoreDistribution.map((b: { fromPercentage: number; count: number }) => [b.fromPercentage, b.count]));
+    const buckets = Object.fromEntries(
+      data!._entities[0].stats.scoreDistribution.map((b: { fromPercentage: number; count: number }) => [b.fromPercentage, b.count]),
+    );
     expect(buckets).toMatchObject({ 0: 1, 30: 1, 60: 2, 90: 1 });
   });
 

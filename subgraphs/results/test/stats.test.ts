@@ -15,18 +15,64 @@ const sums = (pairs: Array<[number, number]>) =>
 
 describe('item analysis', () => {
   it('correlates a question with the rest of the attempt (Pearson r)', () => {
-    expect(pearson(sums([[1, 1], [0, 0], [1, 0.5], [0, 0.5]]))).toBe(Math.round(Math.SQRT1_2 * 10_000) / 10_000);
-    expect(pearson(sums([[1, 0], [0, 1]]))).toBe(-1);
-    expect(pearson(sums([[0, 0.2], [0.5, 0.5], [1, 0.8]]))).toBe(1);
+    expect(
+      pearson(
+        sums([
+          [1, 1],
+          [0, 0],
+          [1, 0.5],
+          [0, 0.5],
+        ]),
+      ),
+    ).toBe(Math.round(Math.SQRT1_2 * 10_000) / 10_000);
+    expect(
+      pearson(
+        sums([
+          [1, 0],
+          [0, 1],
+        ]),
+      ),
+    ).toBe(-1);
+    expect(
+      pearson(
+        sums([
+          [0, 0.2],
+          [0.5, 0.5],
+          [1, 0.8],
+        ]),
+      ),
+    ).toBe(1);
   });
 
   it('has no discrimination before two first attempts, or when either side never varies', () => {
     expect(pearson(sums([]))).toBeNull();
     expect(pearson(sums([[1, 0.3]]))).toBeNull();
-    expect(pearson(sums([[1, 0.3], [1, 0.9]]))).toBeNull();
-    expect(pearson(sums([[0, 0.5], [1, 0.5]]))).toBeNull();
+    expect(
+      pearson(
+        sums([
+          [1, 0.3],
+          [1, 0.9],
+        ]),
+      ),
+    ).toBeNull();
+    expect(
+      pearson(
+        sums([
+          [0, 0.5],
+          [1, 0.5],
+        ]),
+      ),
+    ).toBeNull();
     // Float noise in the sums is not variance: 0.1 three times.
-    expect(pearson(sums([[0.1, 0.2], [0.1, 0.7], [0.1, 0.4]]))).toBeNull();
+    expect(
+      pearson(
+        sums([
+          [0.1, 0.2],
+          [0.1, 0.7],
+          [0.1, 0.4],
+        ]),
+      ),
+    ).toBeNull();
   });
 
   it('takes a question’s share of its points, and of the rest of the attempt', () => {
@@ -59,10 +105,26 @@ describe('item analysis', () => {
       explanation: null,
       type: 'SINGLE_CHOICE',
       points: 1,
-      content: { options: [{ id: 'o1', label: '1' }, { id: 'o2', label: '2' }] },
+      content: {
+        options: [
+          { id: 'o1', label: '1' },
+          { id: 'o2', label: '2' },
+        ],
+      },
       key: { correctOptionIds: ['o1'] },
     } as KeyedQuestion;
-    expect(questionStatsView(question, { questionId: 'q', answered: 4, fractionSum: 3, choices: { o1: 3 }, ...sums([[1, 1], [0, 0]]) })).toEqual({
+    expect(
+      questionStatsView(question, {
+        questionId: 'q',
+        answered: 4,
+        fractionSum: 3,
+        choices: { o1: 3 },
+        ...sums([
+          [1, 1],
+          [0, 0],
+        ]),
+      }),
+    ).toEqual({
       questionId: 'q',
       position: 2,
       answered: 4,

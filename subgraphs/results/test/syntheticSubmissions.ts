@@ -24,7 +24,11 @@ export interface Play {
 }
 
 /** `around` wraps the read and the write of the aggregates (to count their statements). */
-export async function recordPlay(db: PrismaClient, play: Play, around: (record: () => Promise<unknown>) => Promise<unknown> = (record) => record()): Promise<string> {
+export async function recordPlay(
+  db: PrismaClient,
+  play: Play,
+  around: (record: () => Promise<unknown>) => Promise<unknown> = (record) => record(),
+): Promise<string> {
   const scored = play.key
     ? scoreAttempt(play.key.questions, parseAnswers(play.key.questions, play.answers ?? []))
     : { score: play.score ?? 0, maxScore: play.maxScore ?? 100, correctCount: 0, questionCount: 0, questions: [] };
@@ -51,20 +55,27 @@ export async function recordPlay(db: PrismaClient, play: Play, around: (record: 
         submittedAt,
       },
     });
-    await around(async () => recordSubmission(tx, {
-      attemptId: attempt.id,
-      userId: play.userId,
-      quizId: play.quizId,
-      quizVersion: attempt.quizVersion,
-      number: attempt.number,
-      firstSubmission: !prior.some((p) => p.status === 'SUBMITTED'),
-      leaderboardAttempt,
-      score: scored.score,
-      maxScore: scored.maxScore,
-      timeTakenMs,
-      submittedAt,
-      questions: scored.questions,
-    }, await readPlayerNow(tx, play.userId, play.quizId, submittedAt), null));
+    await around(async () =>
+      recordSubmission(
+        tx,
+        {
+          attemptId: attempt.id,
+          userId: play.userId,
+          quizId: play.quizId,
+          quizVersion: attempt.quizVersion,
+          number: attempt.number,
+          firstSubmission: !prior.some((p) => p.status === 'SUBMITTED'),
+          leaderboardAttempt,
+          score: scored.score,
+          maxScore: scored.maxScore,
+          timeTakenMs,
+          submittedAt,
+          questions: scored.questions,
+        },
+        await readPlayerNow(tx, play.userId, play.quizId, submittedAt),
+        null,
+      ),
+    );
     return attempt.id;
   });
 }

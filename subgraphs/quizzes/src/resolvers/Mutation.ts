@@ -3,17 +3,7 @@ import { z } from 'zod';
 import type { PrismaClient } from '../__generated__/prisma/client.js';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { assertCanCreateQuiz } from '../access.js';
-import {
-  addQuestion,
-  archiveQuiz,
-  createQuiz,
-  deleteQuiz,
-  publishQuiz,
-  removeQuestion,
-  reorderQuestions,
-  updateQuestion,
-  updateQuiz,
-} from '../authoring.js';
+import { addQuestion, archiveQuiz, createQuiz, deleteQuiz, publishQuiz, removeQuestion, reorderQuestions, updateQuestion, updateQuiz } from '../authoring.js';
 import { importQuiz } from '../exchange.js';
 import { createQuizInput, idempotencyKeySchema, questionDraftSchema, updateQuizInput } from '../quizRules.js';
 
