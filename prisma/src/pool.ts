@@ -54,6 +54,13 @@ export function databaseTimeoutsFromEnv(env: Record<string, string | undefined>)
   return timeouts;
 }
 
+/**
+ * Connections a subgraph replica opens: its request pool and its outbox relay's. Replicas times their
+ * sum is what the database (or PgBouncer in front of it) must accept: deploy/kubernetes checks it.
+ */
+export const REQUEST_POOL_SIZE = 10;
+export const RELAY_POOL_SIZE = 2;
+
 /** A pg pool that counts every statement its connections send. */
 export function createCountingPool(connectionString: string, max = 10, statementTimeoutMs = DEFAULT_DATABASE_TIMEOUTS.statementTimeoutMs): CountingPool {
   let statements = 0;

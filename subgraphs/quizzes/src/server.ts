@@ -1,6 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { openServiceDatabase, type DatabaseTimeouts } from '@quizgraph/prisma/runtime';
+import { openServiceDatabase, RELAY_POOL_SIZE, REQUEST_POOL_SIZE, type DatabaseTimeouts } from '@quizgraph/prisma/runtime';
 import { addOutboxMetrics, eventsRoute, startOutboxRelay, type OutboxRelaySettings, type Subscriber } from '@quizgraph/events';
 import { answerKeyTag } from '@quizgraph/assessment';
 import {
@@ -50,7 +50,12 @@ export interface QuizzesServiceOptions {
 }
 
 export async function startQuizzesService(options: QuizzesServiceOptions): Promise<RunningService> {
-  const database = openServiceDatabase(options.databaseUrl, (adapter, defaults) => new PrismaClient({ adapter, ...defaults }), 10, options.databaseTimeouts);
+  const database = openServiceDatabase(
+    options.databaseUrl,
+    (adapter, defaults) => new PrismaClient({ adapter, ...defaults }),
+    REQUEST_POOL_SIZE,
+    options.databaseTimeouts,
+  );
   const { db } = database;
   const schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
   // The relay polls in the background on its own small pool: it never takes a connection a request
@@ -58,7 +63,7 @@ export async function startQuizzesService(options: QuizzesServiceOptions): Promi
   const relayDatabase = openServiceDatabase(
     options.databaseUrl,
     (adapter, defaults) => new PrismaClient({ adapter, ...defaults }),
-    2,
+    RELAY_POOL_SIZE,
     options.databaseTimeouts,
   );
   const outbox = startOutboxRelay({

@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { addOutboxMetrics, eventsRoute, startOutboxRelay, type OutboxRelaySettings, type Subscriber } from '@quizgraph/events';
-import { openServiceDatabase, type DatabaseTimeouts } from '@quizgraph/prisma/runtime';
+import { openServiceDatabase, RELAY_POOL_SIZE, REQUEST_POOL_SIZE, type DatabaseTimeouts } from '@quizgraph/prisma/runtime';
 import {
   startSubgraphServer,
   type KeySource,
@@ -53,7 +53,12 @@ export interface ResultsServiceOptions {
 }
 
 export async function startResultsService(options: ResultsServiceOptions): Promise<RunningService> {
-  const database = openServiceDatabase(options.databaseUrl, (adapter, defaults) => new PrismaClient({ adapter, ...defaults }), 10, options.databaseTimeouts);
+  const database = openServiceDatabase(
+    options.databaseUrl,
+    (adapter, defaults) => new PrismaClient({ adapter, ...defaults }),
+    REQUEST_POOL_SIZE,
+    options.databaseTimeouts,
+  );
   const { db } = database;
   const clock = options.clock ?? systemClock;
   // A pinned version's key never changes: kept in memory, so reading and submitting attempts need
@@ -65,7 +70,7 @@ export async function startResultsService(options: ResultsServiceOptions): Promi
   const relayDatabase = openServiceDatabase(
     options.databaseUrl,
     (adapter, defaults) => new PrismaClient({ adapter, ...defaults }),
-    2,
+    RELAY_POOL_SIZE,
     options.databaseTimeouts,
   );
   const outbox = startOutboxRelay({

@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { addOutboxMetrics, startOutboxRelay, type OutboxRelaySettings, type Subscriber } from '@quizgraph/events';
-import { openServiceDatabase, type DatabaseTimeouts } from '@quizgraph/prisma/runtime';
+import { openServiceDatabase, RELAY_POOL_SIZE, REQUEST_POOL_SIZE, type DatabaseTimeouts } from '@quizgraph/prisma/runtime';
 import {
   publicJwks,
   startSubgraphServer,
@@ -57,7 +57,7 @@ export async function startUsersService(options: UsersServiceOptions): Promise<R
   const database = openServiceDatabase(
     options.databaseUrl,
     (adapter, defaults) => new PrismaClient({ adapter, ...defaults }),
-    10,
+    REQUEST_POOL_SIZE,
     options.databaseTimeouts,
   );
   const { db } = database;
@@ -73,7 +73,7 @@ export async function startUsersService(options: UsersServiceOptions): Promise<R
   const relayDatabase = openServiceDatabase(
     options.databaseUrl,
     (adapter, defaults) => new PrismaClient({ adapter, ...defaults }),
-    2,
+    RELAY_POOL_SIZE,
     options.databaseTimeouts,
   );
   const outbox = startOutboxRelay({
