@@ -7,7 +7,4 @@ export type HashingWork = { op: 'hash'; password: string } | { op: 'verify'; has
 
 export type HashingRequest = HashingWork & { id: number };
 
-export type HashingReply =
-  | { ready: true }
-  | { id: number; ok: true; value: string | boolean }
-  | { id: number; ok: false; error: string };
+export type HashingReply = { ready: true } | { id: number; ok: true; value: string | boolean } | { id: number; ok: false; error: string };

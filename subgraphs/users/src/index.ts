@@ -1,10 +1,4 @@
-import {
-  closeOnSignals,
-  createLogger,
-  loadAccessTokenKeyRing,
-  loadServiceCredentials,
-  startTracing,
-} from '@quizgraph/service-kit';
+import { closeOnSignals, createLogger, loadAccessTokenKeyRing, loadServiceCredentials, startTracing } from '@quizgraph/service-kit';
 import { loadEnv } from './env.js';
 import { startUsersService } from './server.js';
 

@@ -13,7 +13,7 @@ import {
   type ServiceCredentialSigner,
   type ShutdownSettings,
   addDatabasePoolMetrics,
-  createMetrics
+  createMetrics,
 } from '@quizgraph/service-kit';
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
