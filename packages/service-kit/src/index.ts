@@ -10,6 +10,7 @@ export * from './logger.js';
 export * from './requestContext.js';
 export * from './subgraphServer.js';
 export * from './tokens.js';
+export * from './routerToken.js';
 export * from './connections.js';
 export * from './keyConfig.js';
 export * from './scalars.js';

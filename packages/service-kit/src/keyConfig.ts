@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { variableOrFile } from './fileVariables.js';
+import { parseRouterTokenDigests, ROUTER_TOKEN_DIGESTS_VARIABLE, type RouterTokenVerifier } from './routerToken.js';
 import { keyRingFromPems, loadOrCreateDevKeyRing, verificationKeysFromPems, type KeyRing, type VerificationKeys } from './keys.js';
 import {
   CREDENTIAL_HOLDERS,
@@ -27,6 +28,8 @@ export interface KeySettings {
   serviceCredentialPrivateKeys: string | undefined;
   /** SERVICE_CREDENTIAL_PUBLIC_KEYS: the public keys of every service whose credentials this process accepts, by service. */
   serviceCredentialPublicKeys: string | undefined;
+  /** ROUTER_TOKEN_SHA256: digests of the tokens a standard router may present instead of a credential (routerToken.ts); unset, off. */
+  routerTokenDigests?: string | undefined;
 }
 
 const pemList = z.array(z.object({ kid: z.string().min(1), pem: z.string().includes('PRIVATE KEY'), verifyOnly: z.boolean().optional() })).min(1);
@@ -68,6 +71,8 @@ export interface ServiceCredentials {
   signer: ServiceCredentialSigner;
   /** Each key bound to its holder (serviceCredentialVerificationKeys). */
   keys: KeySource;
+  /** The router tokens a subgraph's /graphql accepts as the caller `router` (ROUTER_TOKEN_SHA256); undefined when off. */
+  routerTokens: RouterTokenVerifier | undefined;
 }
 
 /**
@@ -97,7 +102,11 @@ export async function loadServiceCredentials(settings: KeySettings, self: Creden
     throw new Error('SERVICE_CREDENTIAL_PUBLIC_KEYS is required in production (no development key folder).');
   }
   byHolder[self] = new Map([...(byHolder[self] ?? []), ...own.verification]);
-  return { signer: new ServiceCredentialSigner(self, own.signing), keys: staticKeySource(serviceCredentialVerificationKeys(byHolder)) };
+  return {
+    signer: new ServiceCredentialSigner(self, own.signing),
+    keys: staticKeySource(serviceCredentialVerificationKeys(byHolder)),
+    routerTokens: parseRouterTokenDigests(settings.routerTokenDigests),
+  };
 }
 
 /** A development signer of `caller`'s credentials from the key folder (tests, scripts). */
@@ -125,5 +134,6 @@ export function keySettingsFromEnv(env: NodeJS.ProcessEnv, production: boolean, 
     accessTokenJwksUrl: env.ACCESS_TOKEN_JWKS_URL,
     serviceCredentialPrivateKeys: variableOrFile(env, 'SERVICE_CREDENTIAL_PRIVATE_KEYS'),
     serviceCredentialPublicKeys: variableOrFile(env, 'SERVICE_CREDENTIAL_PUBLIC_KEYS'),
+    routerTokenDigests: variableOrFile(env, ROUTER_TOKEN_DIGESTS_VARIABLE),
   };
 }

@@ -11,6 +11,7 @@ import { listen, type RunningServer } from './httpServer.js';
 import type { Logger } from './logger.js';
 import type { ShutdownSettings } from './shutdown.js';
 import { clientOf, REQUEST_ID_HEADER, requestIdOf, requestLogger, viewerOf, type BaseContext } from './requestContext.js';
+import { ROUTER_TOKEN_CALLER, ROUTER_TOKEN_HEADER, type RouterTokenVerifier } from './routerToken.js';
 import { SERVICE_CREDENTIAL_HEADER, verifyServiceCredential, type KeySource, type ServiceCaller } from './tokens.js';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
@@ -22,6 +23,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   accessKeys: KeySource;
   /** Public keys of service credentials (held by the router and the subgraphs). */
   serviceKeys: KeySource;
+  /** Router tokens /graphql accepts as the caller `router` besides credentials (a standard router: routerToken.ts); none when omitted. */
+  routerTokens?: RouterTokenVerifier | undefined;
   buildContext(base: BaseContext): TContext;
   /** Resolves when the service's dependencies answer; `/ready` reports it. */
   checkReady(): Promise<void>;
@@ -54,24 +57,30 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
   const app = express();
   app.disable('x-powered-by');
 
-  const authenticateCaller = async (req: Request): Promise<ServiceCaller | undefined> => {
+  const authenticateCaller = async (req: Request, acceptRouterToken: boolean): Promise<ServiceCaller | undefined> => {
     const credential = req.headers[SERVICE_CREDENTIAL_HEADER];
-    if (typeof credential !== 'string') return undefined;
+    if (typeof credential !== 'string') {
+      const token = req.headers[ROUTER_TOKEN_HEADER];
+      return acceptRouterToken && options.routerTokens?.accepts(typeof token === 'string' ? token : undefined) ? { name: ROUTER_TOKEN_CALLER } : undefined;
+    }
     try {
       return await verifyServiceCredential(credential, options.serviceKeys, name);
     } catch {
       return undefined;
     }
   };
-  const requireCaller = (allowed: readonly string[]) => async (req: Request, res: Response, next: NextFunction) => {
-    const caller = await authenticateCaller(req);
-    if (!caller || !allowed.includes(caller.name)) {
-      unauthenticated(res, `${name} answers only the Quizgraph router and services, with a service credential.`);
-      return;
-    }
-    res.locals.caller = caller;
-    next();
-  };
+  // Only /graphql takes a router token: the internal channels stay signed-credential-only.
+  const requireCaller =
+    (allowed: readonly string[], acceptRouterToken = false) =>
+    async (req: Request, res: Response, next: NextFunction) => {
+      const caller = await authenticateCaller(req, acceptRouterToken);
+      if (!caller || !allowed.includes(caller.name)) {
+        unauthenticated(res, `${name} answers only the Quizgraph router and services, with a service credential.`);
+        return;
+      }
+      res.locals.caller = caller;
+      next();
+    };
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: name });
@@ -114,7 +123,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
 
   app.use(
     '/graphql',
-    requireCaller(['router', 'users', 'quizzes', 'results']),
+    requireCaller(['router', 'users', 'quizzes', 'results'], true),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

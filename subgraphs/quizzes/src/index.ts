@@ -16,6 +16,7 @@ const service = await startQuizzesService({
   logger,
   accessKeys: await accessTokenKeySource(env.keys),
   serviceKeys: credentials.keys,
+  routerTokens: credentials.routerTokens,
   serviceSigner: credentials.signer,
   eventSubscribers: () => [{ name: 'results', url: env.resultsEventsUrl }],
   outboxRelay: env.outboxRelay,

@@ -7,6 +7,7 @@ import {
   isUuid,
   startSubgraphServer,
   type KeySource,
+  type RouterTokenVerifier,
   type Logger,
   type RunningService,
   type ServiceCredentialSigner,
@@ -37,6 +38,8 @@ export interface QuizzesServiceOptions {
   logger: Logger;
   accessKeys: KeySource;
   serviceKeys: KeySource;
+  /** Tokens of standard routers /graphql accepts (ROUTER_TOKEN_SHA256); none when omitted. */
+  routerTokens?: RouterTokenVerifier | undefined;
   /** Signs this service's own credentials (outbox deliveries). */
   serviceSigner: ServiceCredentialSigner;
   /** Where this service's events go (QuizArchived to results); read at each delivery. */
@@ -86,6 +89,7 @@ export async function startQuizzesService(options: QuizzesServiceOptions): Promi
     logger: options.logger,
     accessKeys: options.accessKeys,
     serviceKeys: options.serviceKeys,
+    routerTokens: options.routerTokens,
     buildContext: (base) => ({ ...base, db, loaders: createLoaders(db, base.viewer), outbox }),
     checkReady: database.ping,
     routes: (app, requireCaller) => {

@@ -18,6 +18,7 @@ const service = await startResultsService({
   logger,
   accessKeys: await accessTokenKeySource(env.keys),
   serviceKeys: credentials.keys,
+  routerTokens: credentials.routerTokens,
   answerKeys: quizzesAnswerKeySource(env.quizzesInternalUrl, signer),
   serviceSigner: signer,
   // QuizPlayed events go to the quizzes service's internal events endpoint, beside its key channel.

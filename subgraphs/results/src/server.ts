@@ -5,6 +5,7 @@ import { openServiceDatabase, RELAY_POOL_SIZE, REQUEST_POOL_SIZE, type DatabaseT
 import {
   startSubgraphServer,
   type KeySource,
+  type RouterTokenVerifier,
   type Logger,
   type RunningService,
   type ServiceCredentialSigner,
@@ -34,6 +35,8 @@ export interface ResultsServiceOptions {
   logger: Logger;
   accessKeys: KeySource;
   serviceKeys: KeySource;
+  /** Tokens of standard routers /graphql accepts (ROUTER_TOKEN_SHA256); none when omitted. */
+  routerTokens?: RouterTokenVerifier | undefined;
   /** Where answer keys come from: the quizzes service's internal channel. */
   answerKeys: AnswerKeySource;
   /** Signs this service's own credentials (outbox deliveries). */
@@ -100,6 +103,7 @@ export async function startResultsService(options: ResultsServiceOptions): Promi
     logger: options.logger,
     accessKeys: options.accessKeys,
     serviceKeys: options.serviceKeys,
+    routerTokens: options.routerTokens,
     buildContext: (base) => ({
       ...base,
       db,

@@ -18,6 +18,7 @@ const service = await startUsersService({
   accessTokenTtlSeconds: env.accessTokenTtlSeconds,
   refreshTokenTtlSeconds: env.refreshTokenTtlSeconds,
   serviceKeys: credentials.keys,
+  routerTokens: credentials.routerTokens,
   serviceSigner: credentials.signer,
   passwordWork: {
     isolation: env.passwordHashingIsolation,

@@ -8,6 +8,7 @@ import {
   staticKeySource,
   type KeyRing,
   type KeySource,
+  type RouterTokenVerifier,
   type Logger,
   type RunningService,
   type ServiceCredentialSigner,
@@ -40,6 +41,8 @@ export interface UsersServiceOptions {
   refreshTokenTtlSeconds: number;
   /** Verifies the service credentials of the router and sibling services. */
   serviceKeys: KeySource;
+  /** Tokens of standard routers /graphql accepts (ROUTER_TOKEN_SHA256); none when omitted. */
+  routerTokens?: RouterTokenVerifier | undefined;
   /** Signs this service's own credentials (outbox deliveries). */
   serviceSigner: ServiceCredentialSigner;
   /** Where the consumers of the users service's events (EVENT_ROUTES) listen, e.g. results; read at each delivery. */
@@ -99,6 +102,7 @@ export async function startUsersService(options: UsersServiceOptions): Promise<R
     logger: options.logger,
     accessKeys: staticKeySource(options.accessTokenKeys.verification),
     serviceKeys: options.serviceKeys,
+    routerTokens: options.routerTokens,
     buildContext: (base) => ({ ...base, db, loaders: createLoaders(db), tokens, throttle, outbox }),
     checkReady: database.ping,
     routes: (app) => {
