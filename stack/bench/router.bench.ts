@@ -1,9 +1,10 @@
 import { prepareServiceDatabases, REPO_ROOT, startEmbeddedPostgres } from '@quizgraph/prisma';
 import { composeSupergraph } from '@quizgraph/router/composition';
-import { devServiceCredentialSigner, graphqlData, graphqlRequest, SERVICE_CREDENTIAL_HEADER } from '@quizgraph/service-kit';
+import { devServiceCredentialSigner, graphqlData, graphqlRequest, routerTokenDigest, SERVICE_CREDENTIAL_HEADER } from '@quizgraph/service-kit';
 import { setRoleByEmail } from '@quizgraph/users/admin';
 import autocannon from 'autocannon';
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,7 @@ import { latencyChartSvg } from './latencyChart.js';
  *
  * Postgres (embedded, or TEST_POSTGRES_URL's server), fresh databases, the three subgraphs and the
  * router each in a process of its own (the launcher of `pnpm start`), and Hive Gateway in another
- * (hiveGateway.config.ts: its defaults, plus a plugin that mints our service credentials). Data
+ * (configured only by the shipped routers/hive-gateway/gateway.config.ts, with a router token). Data
  * through the API: quizzes, players with names, attempts. Then autocannon (keep-alive), targets
  * interleaved within each round, BENCH_ROUTER_ROUNDS rounds of BENCH_ROUTER_SECONDS seconds per cell, medians:
  *   1. a single-subgraph query (a page of quizzes) through the router, Hive Gateway and straight;
@@ -431,6 +432,9 @@ const databases = await prepareServiceDatabases(serverUrl, `quizgraph_routerbenc
 const supergraphPath = join(dir, 'supergraph.graphql');
 await writeFile(supergraphPath, await composeSupergraph(join(REPO_ROOT, 'supergraph.yaml')));
 const profileDir = join(dir, 'profile');
+// Hive Gateway's proof of origin toward the subgraphs (the project router keeps its signed credential).
+const routerToken = randomBytes(32).toString('hex');
+const acceptRouterToken = { ROUTER_TOKEN_SHA256: routerTokenDigest(routerToken) };
 
 const stack = await startServiceProcesses({
   databases,
@@ -440,6 +444,7 @@ const stack = await startServiceProcesses({
   // Errors only: an access-log line per request would be most of the work measured.
   logLevel: 'warn',
   nodeArgs: PROFILE ? { router: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {},
+  extraEnv: { users: acceptRouterToken, quizzes: acceptRouterToken, results: acceptRouterToken },
   onUnexpectedExit: (service, how) => {
     console.error(`bench: the ${service} process ended unexpectedly (${how})`);
     void (postgres?.stop() ?? Promise.resolve()).finally(() => process.exit(1));
@@ -452,17 +457,15 @@ try {
   hive = await spawnChild({
     name: 'hive-gateway',
     script: join(dirname(fileURLToPath(import.meta.resolve('@graphql-hive/gateway'))), 'bin.js'),
-    args: [
-      'supergraph',
-      supergraphPath,
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(hivePort),
-      '--config-path',
-      fileURLToPath(new URL('./hiveGateway.config.ts', import.meta.url)),
-    ],
-    env: { ...process.env, BENCH_SUPERGRAPH_PATH: supergraphPath, BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphUrls), QUIZGRAPH_KEYS_DIR: keysDir },
+    args: ['supergraph', '--host', '127.0.0.1', '--port', String(hivePort), '--config-path', join(REPO_ROOT, 'routers/hive-gateway/gateway.config.ts')],
+    env: {
+      ...process.env,
+      SUPERGRAPH_PATH: supergraphPath,
+      ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_SUBGRAPH_URL`, url])),
+      ROUTER_TOKEN: routerToken,
+      // Errors only, as the project's processes log during the bench.
+      LOG_LEVEL: 'error',
+    },
     readyUrl: `http://127.0.0.1:${hivePort}/readiness`,
   });
   await run(stack.router.url.replace('localhost', '127.0.0.1'), `http://127.0.0.1:${hivePort}/graphql`, subgraphUrls.quizzes!);

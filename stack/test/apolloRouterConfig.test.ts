@@ -53,7 +53,7 @@ const routerYaml = strict({
     http_max_request_bytes: z.number().int().positive(),
   }),
   include_subgraph_errors: strict({ all: z.boolean() }),
-  traffic_shaping: strict({ all: strict({ timeout: duration }) }),
+  traffic_shaping: strict({ all: strict({ timeout: duration, deduplicate_query: z.boolean() }) }),
   health_check: strict({ listen: socket, enabled: z.boolean() }),
 });
 
