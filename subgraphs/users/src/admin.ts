@@ -15,7 +15,16 @@ export async function setRoleByEmail(databaseUrl: string, email: string, role: R
     const user = await db.user.findUnique({ where: { email: normaliseEmail(email) } });
     if (!user) throw new Error(`No account has the email ${email}.`);
     const updated = await db.user.update({ where: { id: user.id }, data: { role } });
-    if (logger) audit(logger, { action: 'user.setRole', outcome: 'success', actorId: null, targetId: updated.id, role: updated.role, previousRole: user.role, via: 'cli' });
+    if (logger)
+      audit(logger, {
+        action: 'user.setRole',
+        outcome: 'success',
+        actorId: null,
+        targetId: updated.id,
+        role: updated.role,
+        previousRole: user.role,
+        via: 'cli',
+      });
     return { id: updated.id, role: updated.role, previousRole: user.role };
   } finally {
     await close();

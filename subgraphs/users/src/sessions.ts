@@ -65,7 +65,8 @@ export async function refreshSession(db: PrismaClient, refreshToken: string, set
     await endSessions(db, { id: stored.sessionId });
     throw auditNote(new UnauthenticatedError(REUSED), { reason: 'reusedToken', ...target });
   }
-  if (stored.expiresAt <= new Date()) throw auditNote(new UnauthenticatedError('This refresh token has expired. Sign in again.'), { reason: 'expiredToken', ...target });
+  if (stored.expiresAt <= new Date())
+    throw auditNote(new UnauthenticatedError('This refresh token has expired. Sign in again.'), { reason: 'expiredToken', ...target });
 
   const next = newRefreshToken(settings.refreshTokenTtlSeconds);
   const rotated = await db.$transaction(async (tx) => {
@@ -104,8 +105,7 @@ export async function endSessions(
   db: Pick<PrismaClient, 'session'>,
   where: { id: string } | { userId: string; exceptId?: string | undefined },
 ): Promise<number> {
-  const filter =
-    'id' in where ? { id: where.id } : { userId: where.userId, ...(where.exceptId ? { id: { not: where.exceptId } } : {}) };
+  const filter = 'id' in where ? { id: where.id } : { userId: where.userId, ...(where.exceptId ? { id: { not: where.exceptId } } : {}) };
   const { count } = await db.session.updateMany({ where: { ...filter, revokedAt: null }, data: { revokedAt: new Date() } });
   return count;
 }

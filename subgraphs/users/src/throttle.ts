@@ -47,14 +47,14 @@ export function addressKey(address: string): string {
   const left = head ? head.split(':') : [];
   const right = address.includes('::') && tail ? tail.split(':') : [];
   const groups = [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 function keysOf({ email, address }: ThrottleSubject): Array<{ key: string; rule: keyof ThrottlePolicy }> {
-  return [
-    { key: `account:${email}`, rule: 'account' },
-    ...(address ? [{ key: `address:${addressKey(address)}`, rule: 'address' as const }] : []),
-  ];
+  return [{ key: `account:${email}`, rule: 'account' }, ...(address ? [{ key: `address:${addressKey(address)}`, rule: 'address' as const }] : [])];
 }
 
 function signUpKeysOf(address: string | null): Array<{ key: string; rule: keyof ThrottlePolicy }> {
@@ -80,7 +80,10 @@ export class LoginThrottle {
   }
 
   async assertAllowed(subject: ThrottleSubject): Promise<void> {
-    await this.refuseLocked(keysOf(subject).map((k) => k.key), 'Too many failed sign-in attempts.');
+    await this.refuseLocked(
+      keysOf(subject).map((k) => k.key),
+      'Too many failed sign-in attempts.',
+    );
   }
 
   /**
@@ -98,7 +101,10 @@ export class LoginThrottle {
    */
   async claimSignUp(address: string | null): Promise<void> {
     const keys = signUpKeysOf(address);
-    await this.refuseLocked(keys.map((k) => k.key), 'Too many sign-ups right now.');
+    await this.refuseLocked(
+      keys.map((k) => k.key),
+      'Too many sign-ups right now.',
+    );
     await this.claim(keys, 'Too many sign-ups right now.');
   }
 
@@ -131,7 +137,11 @@ export class LoginThrottle {
         RETURNING failures`;
       if (row && row.failures > maxFailures) over = true;
     }
-    if (over) await this.refuseLocked(keys.map((k) => k.key), reason);
+    if (over)
+      await this.refuseLocked(
+        keys.map((k) => k.key),
+        reason,
+      );
   }
 
   /**

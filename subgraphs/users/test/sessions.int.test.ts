@@ -47,12 +47,17 @@ const AUTH = 'accessToken refreshToken refreshTokenExpiresAt user { id role }';
 
 async function register(address = newAddress()) {
   const email = `session-${randomUUID()}@test.quizgraph.dev`;
-  const { data, errors } = await call(
-    `mutation ($e: String!, $p: String!) { register(email: $e, password: $p, displayName: "Session Tester") { ${AUTH} } }`,
-    { variables: { e: email, p: PASSWORD }, headers: from(address) },
-  );
+  const { data, errors } = await call(`mutation ($e: String!, $p: String!) { register(email: $e, password: $p, displayName: "Session Tester") { ${AUTH} } }`, {
+    variables: { e: email, p: PASSWORD },
+    headers: from(address),
+  });
   expect(errors).toBeUndefined();
-  return { email, id: data!.register.user.id as string, accessToken: data!.register.accessToken as string, refreshToken: data!.register.refreshToken as string };
+  return {
+    email,
+    id: data!.register.user.id as string,
+    accessToken: data!.register.accessToken as string,
+    refreshToken: data!.register.refreshToken as string,
+  };
 }
 
 function login(email: string, password = PASSWORD, address = newAddress()) {
@@ -196,7 +201,9 @@ describe('the sign-in throttle', () => {
     expect(locked.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
     expect(locked.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(850);
     expect(locked.errors?.[0]?.message).toMatch(/Try again in \d+ seconds/);
-    expect(lockedUnknown.errors?.[0]?.message).toBe(locked.errors?.[0]?.message.replace(/\d+/, String(lockedUnknown.errors?.[0]?.extensions?.retryAfterSeconds)));
+    expect(lockedUnknown.errors?.[0]?.message).toBe(
+      locked.errors?.[0]?.message.replace(/\d+/, String(lockedUnknown.errors?.[0]?.extensions?.retryAfterSeconds)),
+    );
 
     // The lock lives in the database: a restarted service still refuses.
     await users.close();

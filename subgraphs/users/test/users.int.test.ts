@@ -93,10 +93,7 @@ describe('the User entity', () => {
     );
     expect(errors).toBeUndefined();
     expect(users.sqlStatements() - before).toBe(1);
-    expect(data!._entities.map((u: { displayName: string } | null) => u?.displayName ?? null)).toEqual([
-      ...players.map((_, i) => `Batch ${i}`),
-      null,
-    ]);
+    expect(data!._entities.map((u: { displayName: string } | null) => u?.displayName ?? null)).toEqual([...players.map((_, i) => `Batch ${i}`), null]);
   });
 
   it('shows an email only to its owner, through a query and through _entities alike', async () => {
@@ -112,10 +109,9 @@ describe('the User entity', () => {
     expect(theirs.data!.user).toEqual({ displayName: 'Owner', email: null });
     expect(theirs.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
-    const viaEntities = await asRouter(
-      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { email } } }`,
-      { variables: { r: [{ __typename: 'User', id: owner.id }] } },
-    );
+    const viaEntities = await asRouter(`query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { email } } }`, {
+      variables: { r: [{ __typename: 'User', id: owner.id }] },
+    });
     expect(viaEntities.data!._entities).toEqual([{ email: null }]);
     expect(viaEntities.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

@@ -82,10 +82,6 @@ describe('registrationInput', () => {
   });
 
   it('reports every broken field at once', () => {
-    expect(problems({ email: 'nope', password: 'Zq8!', displayName: '' }).map((p) => p.split(':')[0])).toEqual([
-      'email',
-      'password',
-      'displayName',
-    ]);
+    expect(problems({ email: 'nope', password: 'Zq8!', displayName: '' }).map((p) => p.split(':')[0])).toEqual(['email', 'password', 'displayName']);
   });
 });

@@ -37,7 +37,13 @@ export const Mutation: MutationResolvers = {
   login: async (_parent, credentials, context) => {
     const input = parseInput(loginInput, credentials);
     // The normalised email's pseudonym, never the email itself: see emailHash.
-    const event = { action: 'user.signIn', actorId: null, targetId: null, emailHash: emailHash(normaliseEmail(input.email)), clientAddress: context.client.address } as const;
+    const event = {
+      action: 'user.signIn',
+      actorId: null,
+      targetId: null,
+      emailHash: emailHash(normaliseEmail(input.email)),
+      clientAddress: context.client.address,
+    } as const;
     return signedIn(context, await audited(context.logger, event, () => login(context.db, context.throttle, input, context.client, context.tokens), opened));
   },
   refreshSession: async (_parent, { refreshToken }, context) => {
@@ -49,13 +55,20 @@ export const Mutation: MutationResolvers = {
     audit(logger, {
       action: 'session.signOut',
       // An unknown or ended token: nothing was signed out (the client still hears true, so a retry is harmless).
-      ...(ended ? { outcome: 'success', actorId: ended.userId, targetId: ended.userId, sessionId: ended.sessionId } : { outcome: 'failure', actorId: null, targetId: null, reason: 'invalidToken' }),
+      ...(ended
+        ? { outcome: 'success', actorId: ended.userId, targetId: ended.userId, sessionId: ended.sessionId }
+        : { outcome: 'failure', actorId: null, targetId: null, reason: 'invalidToken' }),
     });
     return true;
   },
   logoutEverywhere: (_parent, _args, context) => {
     const { userId } = signedInViewer(context);
-    return audited(context.logger, { action: 'session.signOutEverywhere', actorId: userId, targetId: userId }, () => endSessions(context.db, { userId }), (sessionsEnded) => ({ sessionsEnded }));
+    return audited(
+      context.logger,
+      { action: 'session.signOutEverywhere', actorId: userId, targetId: userId },
+      () => endSessions(context.db, { userId }),
+      (sessionsEnded) => ({ sessionsEnded }),
+    );
   },
   changePassword: async (_parent, args, context) => {
     const viewer = signedInViewer(context);
@@ -79,7 +92,12 @@ export const Mutation: MutationResolvers = {
     const viewer = signedInViewer(context);
     if (!isUuid(userId)) throw new BadUserInputError('"userId" is not a user id.', { field: 'userId' });
     const event = { action: 'user.setRole', actorId: viewer.userId, targetId: userId, role } as const;
-    const { user } = await audited(context.logger, event, () => setUserRole(context.db, viewer, userId, role), ({ previousRole }) => ({ previousRole }));
+    const { user } = await audited(
+      context.logger,
+      event,
+      () => setUserRole(context.db, viewer, userId, role),
+      ({ previousRole }) => ({ previousRole }),
+    );
     return user;
   },
 };
