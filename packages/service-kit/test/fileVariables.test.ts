@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +29,9 @@ describe('variableOrFile: X inline, or the content of the file X_FILE names', ()
   });
 
   it('keeps a multi-line secret whole (PEMs inside JSON)', async () => {
-    const json = JSON.stringify([{ kid: 'a', pem: '-----BEGIN PRIVATE KEY-----\nMII\n-----END PRIVATE KEY-----\n' }]);
+    // Made here, as every key is: none is ever committed.
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const json = JSON.stringify([{ kid: 'a', pem: privateKey.export({ type: 'pkcs8', format: 'pem' }) }]);
     const path = await secret('keys.json', `${json}\n`);
     expect(JSON.parse(variableOrFile({ KEYS_FILE: path }, 'KEYS')!)).toEqual(JSON.parse(json));
   });
