@@ -5,10 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HashingHelper } from '../src/hashingHelper.js';
 import { configurePasswordWork, passwordHelperPid } from '../src/passwords.js';
 import { startUsersService } from '../src/server.js';
+import { testUsersOptions } from './fixture.js';
 
 /** Made with argon2.hash(…, { type: argon2id }) in the service's own process, before the helper existed. */
 const STORED_HASH = '$argon2id$v=19$m=65536,t=3,p=4$CMAZBre+N35odDjoEnBGFg$X1aEWmV6bynlgaqshQ7O+0VNzujvaxPF1bVJHm72qbI';
@@ -49,18 +50,7 @@ const login = (email: string) => asRouter(LOGIN, { variables: { e: email, p: PAS
 beforeAll(async () => {
   fixtures = await mkdtemp(join(tmpdir(), 'quizgraph-hashing-'));
   const keys = await createTestKeys();
-  users = await startUsersService({
-    databaseUrl: inject('databaseUrls').users,
-    port: 0,
-    host: '127.0.0.1',
-    logger: silentLogger,
-    accessTokenKeys: keys.accessTokenKeys,
-    accessTokenTtlSeconds: 900,
-    refreshTokenTtlSeconds: 86_400,
-    serviceKeys: keys.serviceKeys,
-    serviceSigner: keys.signer('users'),
-    eventSubscribers: () => [],
-  });
+  users = await startUsersService(testUsersOptions(keys));
   asRouter = subgraphClient(users.url, 'users', keys.signer('router'));
 });
 

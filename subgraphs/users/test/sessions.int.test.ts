@@ -1,11 +1,12 @@
 import { CLIENT_ADDRESS_HEADER, graphqlRequest, type RunningService } from '@quizgraph/service-kit';
-import { createTestKeys, silentLogger, subgraphClient, type TestKeys } from '@quizgraph/service-kit/testing';
+import { createTestKeys, subgraphClient, type TestKeys } from '@quizgraph/service-kit/testing';
 import { randomInt, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { setRoleByEmail } from '../src/admin.js';
 import { startUsersService, type UsersServiceOptions } from '../src/server.js';
+import { testUsersOptions } from './fixture.js';
 
 const PASSWORD = 'correct horse battery';
 let keys: TestKeys;
@@ -19,16 +20,7 @@ let subscriber: Server;
 
 function options(): UsersServiceOptions {
   const { port } = subscriber.address() as AddressInfo;
-  return {
-    databaseUrl: inject('databaseUrls').users,
-    port: 0,
-    host: '127.0.0.1',
-    logger: silentLogger,
-    accessTokenKeys: keys.accessTokenKeys,
-    accessTokenTtlSeconds: 900,
-    refreshTokenTtlSeconds: 86_400,
-    serviceKeys: keys.serviceKeys,
-    serviceSigner: keys.signer('users'),
+  return testUsersOptions(keys, {
     // Both consumers of UserDeleted, played by one fake.
     eventSubscribers: () => ['results', 'quizzes'].map((name) => ({ name, url: `http://127.0.0.1:${port}/internal/events` })),
     throttle: {
@@ -36,7 +28,7 @@ function options(): UsersServiceOptions {
       address: { maxFailures: 8, windowSeconds: 900, lockSeconds: 900 },
       signUpAddress: { maxFailures: 5, windowSeconds: 600, lockSeconds: 600 },
     },
-  };
+  });
 }
 
 /** Each test signs in from its own address, so the per-address throttle of one never touches another. */

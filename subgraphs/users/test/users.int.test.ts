@@ -1,8 +1,9 @@
 import { graphqlRequest, SERVICE_CREDENTIAL_HEADER, verifyAccessToken, type RunningService } from '@quizgraph/service-kit';
-import { createTestKeys, silentLogger, subgraphClient, type TestKeys } from '@quizgraph/service-kit/testing';
+import { createTestKeys, subgraphClient, type TestKeys } from '@quizgraph/service-kit/testing';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startUsersService } from '../src/server.js';
+import { testUsersOptions } from './fixture.js';
 
 let keys: TestKeys;
 let users: RunningService;
@@ -24,18 +25,7 @@ async function register(displayName = 'Test Player', email = uniqueEmail()) {
 
 beforeAll(async () => {
   keys = await createTestKeys();
-  users = await startUsersService({
-    databaseUrl: inject('databaseUrls').users,
-    port: 0,
-    host: '127.0.0.1',
-    logger: silentLogger,
-    accessTokenKeys: keys.accessTokenKeys,
-    accessTokenTtlSeconds: 900,
-    refreshTokenTtlSeconds: 86_400,
-    serviceKeys: keys.serviceKeys,
-    serviceSigner: keys.signer('users'),
-    eventSubscribers: () => [],
-  });
+  users = await startUsersService(testUsersOptions(keys));
   asRouter = subgraphClient(users.url, 'users', keys.signer('router'));
 });
 
