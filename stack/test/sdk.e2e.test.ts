@@ -8,6 +8,7 @@
  * router in safelist mode.
  */
 import type {} from '@quizgraph/service-kit/testing';
+import type { ErrorCode } from '@quizgraph/service-kit';
 import { safelistFrom, type RunningRouter } from '@quizgraph/router';
 import { setRoleByEmail } from '@quizgraph/users/admin';
 import { randomUUID } from 'node:crypto';
@@ -51,6 +52,7 @@ import {
   PublicProfileDocument,
   PublishQuizDocument,
   QuizgraphError,
+  type QuizgraphErrorCode,
   QuizPageDocument,
   RefreshDocument,
   RegisterDocument,
@@ -74,6 +76,12 @@ import {
   type TypedDocumentNode,
   type VariablesArgument,
 } from '@quizgraph/sdk';
+
+/**
+ * The SDK restates the API's error codes (it packs without any workspace dependency); this line, checked
+ * by the stack's typecheck, fails when a resolver code is added that the SDK's union does not name.
+ */
+true satisfies [ErrorCode] extends [QuizgraphErrorCode] ? true : false;
 
 let stack: RunningStack;
 let keysDir: string;
