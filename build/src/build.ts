@@ -1,20 +1,19 @@
 import { REPO_ROOT, SERVICE_NAMES, schemaPaths } from '@quizgraph/prisma/runtime';
+import { folder, SUBGRAPHS } from '@quizgraph/topology';
 import { build as esbuild, type Metafile, type Plugin } from 'esbuild';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 
 /**
  * The production build. Each process of the image is one ESM bundle, `dist/<name>.mjs`, run with plain
  * `node` (no tsx, no TypeScript at run time):
- *   router, and one per subgraph of supergraph.yaml   the services (their `src/index.ts`)
+ *   router, and one per subgraph of the service list  the services (their `src/index.ts`)
  *   migrate                                           the one-shot that migrates (and in development makes the keys)
  *   seed-demo-data                                    the demo-data one-shot (compose profile `demo`)
- *   set-role                                          gives a role outside the API (the first admin)
- *   password-hasher                                   the users service's argon2 helper, which it forks
+ *   and the `commands` of each subgraph's entry      e.g. set-role (the first admin), password-hasher (forked)
  * Workspace packages are bundled (their exports point at TypeScript sources); npm packages stay outside
  * (but for Prisma's client runtime, see BUNDLED_NPM_PACKAGES),
  * loaded from node_modules at run time, and each must be a dependency of this package (build/package.json)
@@ -30,31 +29,25 @@ import { parse } from 'yaml';
 export const BUILD_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_OUT_DIR = join(BUILD_DIR, 'dist');
 
-interface SupergraphConfig {
-  subgraphs: Record<string, { schema: { file: string } }>;
-}
-
-function supergraphConfig(): SupergraphConfig {
-  return parse(readFileSync(join(REPO_ROOT, 'supergraph.yaml'), 'utf8')) as SupergraphConfig;
-}
-
 /** Bundle name → entry source (relative to the repository). */
 export function entryPoints(): Record<string, string> {
   const entries: Record<string, string> = { router: 'router/src/index.ts' };
-  for (const name of Object.keys(supergraphConfig().subgraphs)) entries[name] = `subgraphs/${name}/src/index.ts`;
+  // Each subgraph of the service list, and the commands its entry declares (e.g. a helper process it
+  // forks from beside itself, or an operator command).
+  for (const entry of SUBGRAPHS) {
+    entries[entry.name] = `${folder(entry.name)}/src/index.ts`;
+    for (const [command, path] of Object.entries(entry.commands)) entries[command] = `${folder(entry.name)}/${path}`;
+  }
   entries.migrate = 'stack/src/migrate.ts';
   entries['seed-demo-data'] = 'stack/src/seedDemoData.ts';
-  entries['set-role'] = 'subgraphs/users/src/cli/setRole.ts';
-  // The users service's password-hashing helper, which it forks from beside itself (HASHING_PROCESS_BUNDLE in hashingHelper.ts).
-  entries['password-hasher'] = 'subgraphs/users/src/hashingProcess.ts';
   return entries;
 }
 
 /** Files read at run time beside the sources, relative to the repository (and so to dist/). */
 export function runtimeAssets(): string[] {
   const assets = ['supergraph.graphql'];
-  for (const { schema } of Object.values(supergraphConfig().subgraphs)) assets.push(relative(REPO_ROOT, resolve(REPO_ROOT, schema.file)));
   for (const service of SERVICE_NAMES) {
+    assets.push(`${folder(service)}/schema.graphql`);
     const { schema, migrations } = schemaPaths(service);
     assets.push(relative(REPO_ROOT, schema), relative(REPO_ROOT, migrations));
   }

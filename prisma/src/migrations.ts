@@ -1,3 +1,4 @@
+import { databaseName } from '@quizgraph/topology';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,15 +11,15 @@ export type DatabaseUrls = Record<ServiceName, string>;
 /** The datamodel the newest migration was generated from: the base of the next diff. */
 export const SNAPSHOT_FILE = 'schema-at-last-migration.prisma';
 
-/** Database per service: `quizgraph_users`, `quizgraph_quizzes`, `quizgraph_results` (with a prefix for tests). */
+/** Database per service: `quizgraph_<name>` for each subgraph of the list (with another prefix for tests). */
 export function serviceDatabaseUrls(serverUrl: string, prefix = 'quizgraph'): DatabaseUrls {
-  return Object.fromEntries(SERVICE_NAMES.map((s) => [s, databaseUrl(serverUrl, `${prefix}_${s}`)])) as DatabaseUrls;
+  return Object.fromEntries(SERVICE_NAMES.map((s) => [s, databaseUrl(serverUrl, databaseName(s, prefix))])) as DatabaseUrls;
 }
 
 /** Creates any missing service database on the server, then brings each up to date. */
 export async function prepareServiceDatabases(serverUrl: string, prefix = 'quizgraph', log: (line: string) => void = () => undefined): Promise<DatabaseUrls> {
   const urls = serviceDatabaseUrls(serverUrl, prefix);
-  for (const service of SERVICE_NAMES) await ensureDatabase(serverUrl, `${prefix}_${service}`);
+  for (const service of SERVICE_NAMES) await ensureDatabase(serverUrl, databaseName(service, prefix));
   await migrateServiceDatabases(urls, log);
   return urls;
 }

@@ -11,6 +11,7 @@ import {
   type ShutdownSettings,
   type TracingSettings,
 } from '@quizgraph/service-kit';
+import { SUBGRAPH_NAMES, variables } from '@quizgraph/topology';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -24,9 +25,8 @@ const schema = z.object({
   ROUTER_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default('0.0.0.0'),
   SUPERGRAPH_PATH: z.string().default(join(ROOT, 'supergraph.graphql')),
-  USERS_SUBGRAPH_URL: z.string().url().optional(),
-  QUIZZES_SUBGRAPH_URL: z.string().url().optional(),
-  RESULTS_SUBGRAPH_URL: z.string().url().optional(),
+  // <NAME>_SUBGRAPH_URL for each subgraph of the service list: where it really is (else the supergraph's routing URL).
+  ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [variables.subgraphUrl(name), z.string().url().optional()])),
   /** Browser origins allowed to call the API, comma-separated; `*` for any. Default `*` in development, required in production. */
   CORS_ORIGINS: z.string().optional(),
   /** Safelist mode: the path of an Apollo persisted-query manifest; only its operations run. */
@@ -111,7 +111,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): RouterEnv {
     port: e.ROUTER_PORT,
     host: e.HOST,
     supergraphPath: e.SUPERGRAPH_PATH,
-    subgraphUrls: { users: e.USERS_SUBGRAPH_URL, quizzes: e.QUIZZES_SUBGRAPH_URL, results: e.RESULTS_SUBGRAPH_URL },
+    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, (e as Record<string, unknown>)[variables.subgraphUrl(name)] as string | undefined])),
     corsOrigins: corsOriginsOf(e.CORS_ORIGINS, production),
     safelistPath: e.PERSISTED_QUERIES_SAFELIST,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,

@@ -1,5 +1,6 @@
 import { DATA_DIR } from '@quizgraph/prisma';
 import { logLevelSchema, parseEnv, SHUTDOWN_ENV, shutdownSettingsFromEnv, type ShutdownSettings } from '@quizgraph/service-kit';
+import { defaultPort, PROCESS_NAMES, SUBGRAPH_NAMES, variables, type ProcessName, type SubgraphName } from '@quizgraph/topology';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -7,15 +8,11 @@ const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).def
 
 /** The only reader of process.env for `pnpm start`. */
 const schema = z.object({
-  ROUTER_PORT: port(4000),
-  USERS_PORT: port(4001),
-  QUIZZES_PORT: port(4002),
-  RESULTS_PORT: port(4003),
+  // <NAME>_PORT of every process, <NAME>_DATABASE_URL of every subgraph: from the service list.
+  ...Object.fromEntries(PROCESS_NAMES.map((name) => [variables.port(name), port(defaultPort(name))])),
+  ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [variables.databaseUrl(name), z.string().url().optional()])),
   HOST: z.string().default('127.0.0.1'),
-  USERS_DATABASE_URL: z.string().url().optional(),
-  QUIZZES_DATABASE_URL: z.string().url().optional(),
-  RESULTS_DATABASE_URL: z.string().url().optional(),
-  /** A Postgres server on which to create (and migrate) the three service databases. */
+  /** A Postgres server on which to create (and migrate) every service's database. */
   DATABASE_SERVER_URL: z.string().url().optional(),
   EMBEDDED_POSTGRES_PORT: port(54320),
   QUIZGRAPH_DATA_DIR: z.string().default(DATA_DIR),
@@ -25,12 +22,12 @@ const schema = z.object({
 });
 
 export type DatabaseSource =
-  | { kind: 'urls'; urls: { users: string; quizzes: string; results: string } }
+  | { kind: 'urls'; urls: Record<SubgraphName, string> }
   | { kind: 'server'; serverUrl: string }
   | { kind: 'embedded'; dir: string; port: number };
 
 export interface StartEnv {
-  ports: { router: number; users: number; quizzes: number; results: number };
+  ports: Record<ProcessName, number>;
   host: string;
   database: DatabaseSource;
   /** Embedded Postgres data, development keys, the composed supergraph. */
@@ -42,19 +39,20 @@ export interface StartEnv {
 }
 
 export function loadEnv(env: NodeJS.ProcessEnv = process.env): StartEnv {
-  const e = parseEnv(schema, env, 'stack');
-  const given = [e.USERS_DATABASE_URL, e.QUIZZES_DATABASE_URL, e.RESULTS_DATABASE_URL].filter(Boolean).length;
-  if (given !== 0 && given !== 3) {
-    throw new Error('Set all three of USERS_DATABASE_URL, QUIZZES_DATABASE_URL and RESULTS_DATABASE_URL, or none.');
+  const e = parseEnv(schema, env, 'stack') as z.infer<typeof schema> & Record<string, unknown>;
+  const urls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, e[variables.databaseUrl(name)] as string | undefined]));
+  const given = Object.values(urls).filter(Boolean).length;
+  if (given !== 0 && given !== SUBGRAPH_NAMES.length) {
+    throw new Error(`Set all of ${SUBGRAPH_NAMES.map((name) => variables.databaseUrl(name)).join(', ')}, or none.`);
   }
   const database: DatabaseSource =
-    given === 3
-      ? { kind: 'urls', urls: { users: e.USERS_DATABASE_URL!, quizzes: e.QUIZZES_DATABASE_URL!, results: e.RESULTS_DATABASE_URL! } }
+    given === SUBGRAPH_NAMES.length
+      ? { kind: 'urls', urls: urls as Record<SubgraphName, string> }
       : e.DATABASE_SERVER_URL
         ? { kind: 'server', serverUrl: e.DATABASE_SERVER_URL }
         : { kind: 'embedded', dir: join(e.QUIZGRAPH_DATA_DIR, 'postgres'), port: e.EMBEDDED_POSTGRES_PORT };
   return {
-    ports: { router: e.ROUTER_PORT, users: e.USERS_PORT, quizzes: e.QUIZZES_PORT, results: e.RESULTS_PORT },
+    ports: Object.fromEntries(PROCESS_NAMES.map((name) => [name, e[variables.port(name)] as number])) as Record<ProcessName, number>,
     host: e.HOST,
     database,
     dataDir: e.QUIZGRAPH_DATA_DIR,

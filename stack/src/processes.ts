@@ -5,18 +5,14 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StackPorts } from './stack.js';
+import { folder, PROCESS_NAMES, ROUTER, wiringEnvironment, type ProcessName, type SubgraphName, type Wiring } from '@quizgraph/topology';
 
-/** The four processes of the product, in the order they start (users first: the others fetch its JWKS). */
-export const SERVICE_PROCESSES = ['users', 'quizzes', 'results', 'router'] as const;
-export type ServiceProcessName = (typeof SERVICE_PROCESSES)[number];
+/** The processes of the product in the order they start: the service list's (the access-token issuer first), then the router. */
+export const SERVICE_PROCESSES = PROCESS_NAMES;
+export type ServiceProcessName = ProcessName;
 
-/** Each process's own entry point: the same one a container runs. */
-const ENTRY_POINTS: Record<ServiceProcessName, string> = {
-  users: join(REPO_ROOT, 'subgraphs/users/src/index.ts'),
-  quizzes: join(REPO_ROOT, 'subgraphs/quizzes/src/index.ts'),
-  results: join(REPO_ROOT, 'subgraphs/results/src/index.ts'),
-  router: join(REPO_ROOT, 'router/src/index.ts'),
-};
+/** Each process's own entry point: the same one a container runs (`subgraphs/<name>/src/index.ts`). */
+const entryPoint = (name: ServiceProcessName) => join(REPO_ROOT, name === ROUTER.name ? 'router' : folder(name as SubgraphName), 'src/index.ts');
 
 /** tsx as this package resolves it, so a child finds it whatever its working directory. */
 const TSX = import.meta.resolve('tsx');
@@ -159,7 +155,7 @@ export interface ServiceProcess {
 
 export interface RunningServiceProcesses {
   router: ServiceProcess;
-  services: Record<'users' | 'quizzes' | 'results', ServiceProcess>;
+  services: Record<SubgraphName, ServiceProcess>;
 }
 
 export interface ServiceProcesses {
@@ -174,9 +170,9 @@ export interface ServiceProcesses {
 }
 
 /**
- * Runs the router and the three subgraphs each in a process of its own, from their own entry points
+ * Runs the router and the subgraphs each in a process of its own, from their own entry points
  * (`subgraphs/<name>/src/index.ts`, `router/src/index.ts`), each reading its settings from its env.ts
- * as a container would: users first, then quizzes, results and the router, each once the previous one
+ * as a container would: in the service list's order, then the router, each once the previous one
  * answers `/ready`.
  */
 export function launchServiceProcesses(options: ServiceProcessesOptions): ServiceProcesses {
@@ -194,41 +190,18 @@ export function launchServiceProcesses(options: ServiceProcessesOptions): Servic
       await Promise.all(SERVICE_PROCESSES.map(async (name) => [name, options.ports[name] === 0 ? await freePort(connectHost) : options.ports[name]] as const)),
     ) as Record<ServiceProcessName, number>;
     const internal = (name: ServiceProcessName) => `http://${connectHost}:${ports[name]}`;
-    const jwksUrl = `${internal('users')}/.well-known/jwks.json`;
-    const own: Record<ServiceProcessName, NodeJS.ProcessEnv> = {
-      users: {
-        USERS_PORT: String(ports.users),
-        USERS_DATABASE_URL: options.databases.users,
-        RESULTS_EVENTS_URL: `${internal('results')}/internal/events`,
-        QUIZZES_EVENTS_URL: `${internal('quizzes')}/internal/events`,
-      },
-      quizzes: {
-        QUIZZES_PORT: String(ports.quizzes),
-        QUIZZES_DATABASE_URL: options.databases.quizzes,
-        RESULTS_EVENTS_URL: `${internal('results')}/internal/events`,
-        ACCESS_TOKEN_JWKS_URL: jwksUrl,
-      },
-      results: {
-        RESULTS_PORT: String(ports.results),
-        RESULTS_DATABASE_URL: options.databases.results,
-        QUIZZES_INTERNAL_URL: internal('quizzes'),
-        ACCESS_TOKEN_JWKS_URL: jwksUrl,
-      },
-      router: {
-        ROUTER_PORT: String(ports.router),
-        SUPERGRAPH_PATH: options.supergraphPath,
-        USERS_SUBGRAPH_URL: `${internal('users')}/graphql`,
-        QUIZZES_SUBGRAPH_URL: `${internal('quizzes')}/graphql`,
-        RESULTS_SUBGRAPH_URL: `${internal('results')}/graphql`,
-        ACCESS_TOKEN_JWKS_URL: jwksUrl,
-      },
-    };
+    // Ports, databases, event recipients, internal channels, the JWKS: wired from the service list.
+    const wiring: Wiring = { origin: internal, port: (name) => ports[name], databaseUrl: (name) => options.databases[name] };
+    const own = (name: ServiceProcessName): NodeJS.ProcessEnv => ({
+      ...wiringEnvironment(name, wiring),
+      ...(name === ROUTER.name ? { SUPERGRAPH_PATH: options.supergraphPath } : {}),
+    });
     const shown: Partial<Record<ServiceProcessName, ServiceProcess>> = {};
     for (const name of SERVICE_PROCESSES) {
       if (stopping) throw new Error('stopped while starting');
       const child = await spawnChild({
         name,
-        script: ENTRY_POINTS[name],
+        script: entryPoint(name),
         nodeArgs: options.nodeArgs?.[name] ?? [],
         env: {
           ...(options.env ?? process.env),
@@ -238,7 +211,7 @@ export function launchServiceProcesses(options: ServiceProcessesOptions): Servic
           QUIZGRAPH_KEYS_DIR: options.keysDir,
           // @apollo/gateway reports usage to Apollo unless told not to; a local run reports nothing.
           APOLLO_TELEMETRY_DISABLED: (options.env ?? process.env).APOLLO_TELEMETRY_DISABLED ?? 'true',
-          ...own[name],
+          ...own(name),
           ...options.extraEnv?.[name],
         },
         readyUrl: `${internal(name)}/ready`,
@@ -251,8 +224,8 @@ export function launchServiceProcesses(options: ServiceProcessesOptions): Servic
       const origin = `http://${shownHost}:${ports[name]}`;
       shown[name] = { name, pid: child.pid, port: ports[name], origin, url: `${origin}/graphql` };
     }
-    const { router, users, quizzes, results } = shown as Record<ServiceProcessName, ServiceProcess>;
-    return { router, services: { users, quizzes, results } };
+    const { router, ...services } = shown as Record<ServiceProcessName, ServiceProcess>;
+    return { router, services };
   };
 
   const stop = () =>

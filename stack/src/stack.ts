@@ -1,7 +1,4 @@
-import { startQuizzesService } from '@quizgraph/quizzes';
 import type { DatabaseUrls } from '@quizgraph/prisma';
-import { quizzesAnswerKeySource } from '@quizgraph/results/quizKeys';
-import { startResultsService } from '@quizgraph/results';
 import { composeSupergraph } from '@quizgraph/router/composition';
 import { startRouter, type RunningRouter } from '@quizgraph/router';
 import {
@@ -16,17 +13,17 @@ import {
   type RunningService,
   type ServiceCredentials,
   type ShutdownSettings,
+  type KeySource,
+  type StackServiceModule,
+  staticKeySource,
 } from '@quizgraph/service-kit';
-import { startUsersService, type ThrottlePolicy } from '@quizgraph/users';
+import { eventRecipientsOf, folder, SUBGRAPH_NAMES, SUBGRAPHS, type ProcessName, type SubgraphName } from '@quizgraph/topology';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '@quizgraph/prisma';
 
-export interface StackPorts {
-  router: number;
-  users: number;
-  quizzes: number;
-  results: number;
-}
+/** A port for the router and each subgraph of the service list. */
+export type StackPorts = Record<ProcessName, number>;
 
 export interface StackOptions {
   databases: DatabaseUrls;
@@ -39,25 +36,25 @@ export interface StackOptions {
   prettyLogs?: boolean;
   /** Where every service logs (tests read the lines); made from logLevel and prettyLogs when omitted. */
   logger?: Logger;
-  /** The results service's clock (tests move it through deadlines without waiting). */
+  /** The clock of services that keep time (results: tests move it through deadlines without waiting). */
   clock?: () => Date;
   /** How often outbox relays look for undelivered events (tests: shorter). */
   outboxIntervalMs?: number;
   /** Readiness grace and drain timeout of every server when the stack stops. */
   shutdown?: Partial<ShutdownSettings>;
-  /** Sign-in throttle limits (defaults: the users service's). */
-  throttle?: ThrottlePolicy;
+  /** Settings only one service knows, by subgraph (its src/stack.ts reads them), e.g. `{ users: { throttle } }`. */
+  serviceSettings?: Partial<Record<SubgraphName, Record<string, unknown>>>;
 }
 
 export interface RunningStack {
   router: RunningRouter;
-  services: { users: RunningService; quizzes: RunningService; results: RunningService };
+  services: Record<SubgraphName, RunningService>;
   logger: Logger;
   stop(): Promise<void>;
 }
 
 /**
- * Runs the three subgraphs and the router in one process, each on its own port, database and HTTP
+ * Runs the subgraphs of the service list and the router in one process, each on its own port, database and HTTP
  * server, talking to each other over HTTP exactly as separate containers would.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
@@ -74,60 +71,47 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
   const started: Array<{ close(): Promise<void> }> = [];
   try {
-    // Each service's events go where the routing table says; origins are filled in as services start.
-    const origins: Partial<Record<'users' | 'quizzes' | 'results', string>> = {};
-    const subscribers = () => Object.entries(origins).map(([name, origin]) => ({ name, url: `${origin}/internal/events` }));
-    const users = await startUsersService({
-      databaseUrl: options.databases.users,
-      port: options.ports.users,
-      host,
-      ...(options.shutdown ? { shutdown: options.shutdown } : {}),
-      logger: logger.child({ service: 'users' }),
-      accessTokenKeys,
-      accessTokenTtlSeconds: 900,
-      refreshTokenTtlSeconds: 30 * 86_400,
-      serviceKeys,
-      serviceSigner: signerFor('users'),
-      eventSubscribers: subscribers,
-      ...(options.throttle ? { throttle: options.throttle } : {}),
-    });
-    started.push(users);
-    // Everyone else verifies access tokens as in production: with the keys the users service publishes.
-    const accessKeys = jwksKeySource(`${users.origin}/.well-known/jwks.json`);
-    const quizzes = await startQuizzesService({
-      databaseUrl: options.databases.quizzes,
-      port: options.ports.quizzes,
-      host,
-      ...(options.shutdown ? { shutdown: options.shutdown } : {}),
-      logger: logger.child({ service: 'quizzes' }),
-      accessKeys,
-      serviceKeys,
-      serviceSigner: signerFor('quizzes'),
-      eventSubscribers: subscribers,
-      ...(options.outboxIntervalMs ? { outboxIntervalMs: options.outboxIntervalMs } : {}),
-    });
-    started.push(quizzes);
-    origins.quizzes = quizzes.origin;
-    const results = await startResultsService({
-      databaseUrl: options.databases.results,
-      port: options.ports.results,
-      host,
-      ...(options.shutdown ? { shutdown: options.shutdown } : {}),
-      logger: logger.child({ service: 'results' }),
-      accessKeys,
-      serviceKeys,
-      answerKeys: quizzesAnswerKeySource(quizzes.origin, signerFor('results')),
-      serviceSigner: signerFor('results'),
-      ...(options.clock ? { clock: options.clock } : {}),
-      eventSubscribers: subscribers,
-      ...(options.outboxIntervalMs ? { outboxIntervalMs: options.outboxIntervalMs } : {}),
-    });
-    started.push(results);
-    origins.results = results.origin;
+    // The subgraphs of the service list, in its order (the access-token issuer first), each from its
+    // folder's src/stack.ts; each one's events go to the consumers that have started (read at each delivery).
+    const services = {} as Record<SubgraphName, RunningService>;
+    const originOf = (name: SubgraphName) => {
+      const service = services[name];
+      if (!service) throw new Error(`${name} has not started yet: the service list starts it after the caller`);
+      return service.origin;
+    };
+    let accessKeys: KeySource = staticKeySource(accessTokenKeys.verification);
+    for (const entry of SUBGRAPHS) {
+      const name: SubgraphName = entry.name;
+      const module = (await import(pathToFileURL(join(REPO_ROOT, folder(name), 'src/stack.ts')).href)) as StackServiceModule;
+      const service = await module.startInStack({
+        name,
+        databaseUrl: options.databases[name],
+        port: options.ports[name],
+        host,
+        ...(options.shutdown ? { shutdown: options.shutdown } : {}),
+        logger: logger.child({ service: name }),
+        accessTokenKeys,
+        accessKeys,
+        serviceKeys,
+        signer: signerFor(name),
+        originOf,
+        eventRecipients: () =>
+          eventRecipientsOf(name)
+            .filter((recipient) => services[recipient])
+            .map((recipient) => ({ name: recipient, url: `${services[recipient]!.origin}/internal/events` })),
+        ...(options.outboxIntervalMs ? { outboxIntervalMs: options.outboxIntervalMs } : {}),
+        ...(options.clock ? { clock: options.clock } : {}),
+        settings: options.serviceSettings?.[name] ?? {},
+      });
+      started.push(service);
+      services[name] = service;
+      // Everyone after the issuer verifies access tokens as in production: with the keys it publishes.
+      if (entry.issuesAccessTokens) accessKeys = jwksKeySource(`${service.origin}/.well-known/jwks.json`);
+    }
     const router = await startRouter({
       // Composed from the SDL files at every start, so an edited schema.graphql takes effect on restart.
       supergraphSdl: await composeSupergraph(join(REPO_ROOT, 'supergraph.yaml')),
-      subgraphUrls: { users: users.url, quizzes: quizzes.url, results: results.url },
+      subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, services[name].url])),
       port: options.ports.router,
       host,
       ...(options.shutdown ? { shutdown: options.shutdown } : {}),
@@ -142,7 +126,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     started.push(router);
     return {
       router,
-      services: { users, quizzes, results },
+      services,
       logger,
       async stop() {
         // The router first, so no new request reaches a subgraph that is closing.

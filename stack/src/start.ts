@@ -1,10 +1,11 @@
 /**
  * `pnpm start`: the whole product on one machine with nothing but Node. Databases (an embedded Postgres
- * unless URLs are given), migrations, the three subgraphs and the router each in a process of its own
+ * unless URLs are given), migrations, the subgraphs and the router each in a process of its own
  * (processes.ts), and demo data; Ctrl-C stops it all.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ACCESS_TOKEN_ISSUER, SUBGRAPH_NAMES } from '@quizgraph/topology';
 
 const log = (line: string) => console.log(`[quizgraph] ${line}`);
 
@@ -97,24 +98,24 @@ try {
 }
 
 if (env.seed) {
-  await starting(seedDemoData(stack.router.url, databases.urls.users));
+  // Roles live with the accounts, in the access-token issuer's database.
+  await starting(seedDemoData(stack.router.url, databases.urls[ACCESS_TOKEN_ISSUER]));
   log(
     `demo data ready: password "${DEMO_PASSWORD}" for the author ${DEMO_AUTHOR.email}, the admin ${DEMO_ADMIN.email}, ` +
       'and the players ada@, alan@, grace@, katherine@, edsger@demo.quizgraph.dev',
   );
 }
 
-const { users, quizzes, results } = stack.services;
+const subgraphs = SUBGRAPH_NAMES.map((name) => stack.services[name]);
+const issuer = stack.services[ACCESS_TOKEN_ISSUER];
 console.log(`
 Quizgraph is running (${databases.description}).
 
   GraphQL API + Apollo Sandbox   ${stack.router.url}
   router health / readiness      ${stack.router.origin}/health  ${stack.router.origin}/ready
-  subgraphs (router only)        users ${users.url}
-                                 quizzes ${quizzes.url}
-                                 results ${results.url}
-  access-token keys (JWKS)       ${users.origin}/.well-known/jwks.json
-  processes (pid)                router ${stack.router.pid}, users ${users.pid}, quizzes ${quizzes.pid}, results ${results.pid}
+  subgraphs (router only)        ${subgraphs.map((s) => `${s.name} ${s.url}`).join('\n                                 ')}
+  access-token keys (JWKS)       ${issuer.origin}/.well-known/jwks.json
+  processes (pid)                router ${stack.router.pid}, ${subgraphs.map((s) => `${s.name} ${s.pid}`).join(', ')}
 
 Try it (in Sandbox, or with curl):
 

@@ -25,7 +25,11 @@ beforeAll(async () => {
     ports: { router: 0, users: 0, quizzes: 0, results: 0 },
     logger,
     // Two wrong passwords lock an account, so the test reaches the throttle quickly.
-    throttle: { account: { maxFailures: 2, windowSeconds: 900, lockSeconds: 900 }, address: { maxFailures: 1_000, windowSeconds: 900, lockSeconds: 900 } },
+    serviceSettings: {
+      users: {
+        throttle: { account: { maxFailures: 2, windowSeconds: 900, lockSeconds: 900 }, address: { maxFailures: 1_000, windowSeconds: 900, lockSeconds: 900 } },
+      },
+    },
   });
 });
 

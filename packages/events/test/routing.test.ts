@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consumersOf, EVENT_ROUTES, EVENT_TYPES, eventsConsumedBy, eventsPublishedBy, publishersFor } from '../src/index.js';
+import { consumersOf, EVENT_ROUTES, EVENT_TYPES, eventRecipientsFromEnv, eventsConsumedBy, eventsPublishedBy, publishersFor } from '../src/index.js';
 
 describe('EVENT_ROUTES', () => {
   it('routes every event of the contract, from one service to others', () => {
@@ -25,7 +25,7 @@ describe('routing helpers', () => {
   });
 
   it('names the consumers of a type', () => {
-    expect(consumersOf('UserDeleted')).toEqual(['results', 'quizzes']);
+    expect(consumersOf('UserDeleted')).toEqual(['quizzes', 'results']);
     expect(consumersOf('QuizPlayed')).toEqual(['quizzes']);
   });
 
@@ -33,5 +33,21 @@ describe('routing helpers', () => {
     expect(publishersFor(eventsConsumedBy('results')).sort()).toEqual(['quizzes', 'users']);
     expect(publishersFor(['UserDeleted', 'UserDeleted'])).toEqual(['users']);
     expect(publishersFor([])).toEqual([]);
+  });
+});
+
+describe('eventRecipientsFromEnv', () => {
+  it("delivers to each consumer's <NAME>_EVENTS_URL, else beside its internal channel, else its local default port", () => {
+    expect(eventRecipientsFromEnv('users', { QUIZZES_EVENTS_URL: 'http://quizzes:4002/internal/events' })).toEqual([
+      { name: 'quizzes', url: 'http://quizzes:4002/internal/events' },
+      { name: 'results', url: 'http://localhost:4003/internal/events' },
+    ]);
+    expect(eventRecipientsFromEnv('results', { QUIZZES_INTERNAL_URL: 'http://quizzes.internal:4002' })).toEqual([
+      { name: 'quizzes', url: 'http://quizzes.internal:4002/internal/events' },
+    ]);
+  });
+
+  it('names the variable of a URL that is not one', () => {
+    expect(() => eventRecipientsFromEnv('quizzes', { RESULTS_EVENTS_URL: 'results:4003' })).toThrow(/RESULTS_EVENTS_URL: not an http\(s\) URL/);
   });
 });

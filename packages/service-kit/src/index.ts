@@ -21,3 +21,4 @@ export * from './fileVariables.js';
 export * from './shutdown.js';
 export * from './graphqlClient.js';
 export * from './tracing.js';
+export * from './stackService.js';

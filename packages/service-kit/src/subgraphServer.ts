@@ -12,7 +12,7 @@ import type { Logger } from './logger.js';
 import type { ShutdownSettings } from './shutdown.js';
 import { clientOf, REQUEST_ID_HEADER, requestIdOf, requestLogger, viewerOf, type BaseContext } from './requestContext.js';
 import { ROUTER_TOKEN_CALLER, ROUTER_TOKEN_HEADER, type RouterTokenVerifier } from './routerToken.js';
-import { SERVICE_CREDENTIAL_HEADER, verifyServiceCredential, type KeySource, type ServiceCaller } from './tokens.js';
+import { CREDENTIAL_HOLDERS, SERVICE_CREDENTIAL_HEADER, verifyServiceCredential, type KeySource, type ServiceCaller } from './tokens.js';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   /** The service's name, and the audience its callers' credentials must name. */
@@ -123,7 +123,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
 
   app.use(
     '/graphql',
-    requireCaller(['router', 'users', 'quizzes', 'results'], true),
+    // The router, and any service of the list (each one's credential is bound to its own key).
+    requireCaller(CREDENTIAL_HOLDERS, true),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

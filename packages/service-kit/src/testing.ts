@@ -1,3 +1,4 @@
+import type { SubgraphName } from '@quizgraph/topology';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ import {
 declare module 'vitest' {
   /** What stack/test/globalSetup.ts provides to the tiers that need a database. */
   export interface ProvidedContext {
-    databaseUrls: { users: string; quizzes: string; results: string };
+    databaseUrls: Record<SubgraphName, string>;
   }
 }
 
@@ -27,7 +28,7 @@ declare module 'vitest' {
 export interface TestKeys {
   dir: string;
   accessTokenKeys: KeyRing;
-  /** Each credential holder's key pair (router, users, quizzes, results). */
+  /** Each credential holder's key pair (the router and every subgraph). */
   serviceCredentialKeys: Record<CredentialHolder, KeyRing>;
   accessKeys: KeySource;
   /** Every holder's public keys, each bound to its holder: what each service verifies credentials with. */

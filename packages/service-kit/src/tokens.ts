@@ -1,3 +1,4 @@
+import { PROCESS_NAMES, type ProcessName } from '@quizgraph/topology';
 import jwt from 'jsonwebtoken';
 import type { KeyObject } from 'node:crypto';
 import { UnauthenticatedError } from './errors.js';
@@ -157,7 +158,7 @@ export const SERVICE_CREDENTIAL_HEADER = 'x-quizgraph-service-credential';
 const SERVICE_ISSUER = 'quizgraph-service';
 
 export interface ServiceCaller {
-  /** `router`, `users`, `quizzes` or `results`. */
+  /** `router`, or a subgraph of the service list. */
   name: string;
 }
 
@@ -166,8 +167,8 @@ export interface ServiceCaller {
  * holder (`<holder>.<kid>`), and a verifier accepts it only when `sub` names that same holder: the
  * router's key cannot speak for results, whatever the router writes in the token.
  */
-export const CREDENTIAL_HOLDERS = ['router', 'users', 'quizzes', 'results'] as const;
-export type CredentialHolder = (typeof CREDENTIAL_HOLDERS)[number];
+export const CREDENTIAL_HOLDERS = PROCESS_NAMES;
+export type CredentialHolder = ProcessName;
 
 /** The longest lifetime (exp − iat) a service credential may state; signers use 60 s. */
 export const MAX_SERVICE_CREDENTIAL_LIFETIME_SECONDS = 300;

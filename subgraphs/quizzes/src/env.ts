@@ -13,7 +13,7 @@ import {
   type ShutdownSettings,
   type TracingSettings,
 } from '@quizgraph/service-kit';
-import { OUTBOX_RELAY_ENV, outboxRelaySettingsFromEnv, type OutboxRelaySettings } from '@quizgraph/events';
+import { eventRecipientsFromEnv, OUTBOX_RELAY_ENV, outboxRelaySettingsFromEnv, type EventRecipient, type OutboxRelaySettings } from '@quizgraph/events';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -23,8 +23,6 @@ const schema = z.object({
   QUIZZES_PORT: z.coerce.number().int().min(0).max(65535).default(4002),
   HOST: z.string().default('0.0.0.0'),
   QUIZZES_DATABASE_URL: z.string().url(),
-  /** Where QuizArchived events go: the results service's internal events endpoint. */
-  RESULTS_EVENTS_URL: z.string().url().default('http://localhost:4003/internal/events'),
   LOG_LEVEL: logLevelSchema,
   ...OUTBOX_RELAY_ENV,
   ...SHUTDOWN_ENV,
@@ -38,7 +36,8 @@ export interface QuizzesEnv {
   databaseUrl: string;
   /** DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_TRANSACTION_TIMEOUT_MS, DATABASE_TRANSACTION_MAX_WAIT_MS. */
   databaseTimeouts: DatabaseTimeouts;
-  resultsEventsUrl: string;
+  /** Where QuizArchived goes: `<CONSUMER>_EVENTS_URL` of each consumer in the service list. */
+  eventRecipients: EventRecipient[];
   logLevel: string;
   outboxRelay: OutboxRelaySettings;
   shutdown: ShutdownSettings;
@@ -57,7 +56,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): QuizzesEnv {
     host: e.HOST,
     databaseUrl: e.QUIZZES_DATABASE_URL,
     databaseTimeouts: databaseTimeoutsFromEnv(env),
-    resultsEventsUrl: e.RESULTS_EVENTS_URL,
+    eventRecipients: eventRecipientsFromEnv('quizzes', env),
     logLevel: e.LOG_LEVEL,
     outboxRelay: outboxRelaySettingsFromEnv(e),
     shutdown: shutdownSettingsFromEnv(e),

@@ -18,7 +18,7 @@ const service = await startQuizzesService({
   serviceKeys: credentials.keys,
   routerTokens: credentials.routerTokens,
   serviceSigner: credentials.signer,
-  eventSubscribers: () => [{ name: 'results', url: env.resultsEventsUrl }],
+  eventSubscribers: () => env.eventRecipients,
   outboxRelay: env.outboxRelay,
   shutdown: env.shutdown,
 });

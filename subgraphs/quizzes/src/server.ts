@@ -20,14 +20,15 @@ import { parse } from 'graphql';
 import { PrismaClient } from './__generated__/prisma/client.js';
 import type { Context } from './context.js';
 import { createLoaders } from './loaders.js';
+import { internalCallersOf } from '@quizgraph/topology';
 import { answerKey, NOT_MODIFIED } from './answerKeys.js';
 import { applyEvent } from './events.js';
 import { resolvers } from './resolvers/index.js';
 
 export const typeDefs = parse(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
 
-/** Callers allowed to read answer keys: only the service that scores. */
-const ANSWER_KEY_READERS = ['results'] as const;
+/** Callers allowed to read answer keys: the services the service list says call quizzes' internal channel (results, which scores). */
+const ANSWER_KEY_READERS = internalCallersOf('quizzes');
 
 export interface QuizzesServiceOptions {
   databaseUrl: string;

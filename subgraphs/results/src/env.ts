@@ -13,7 +13,7 @@ import {
   type ShutdownSettings,
   type TracingSettings,
 } from '@quizgraph/service-kit';
-import { OUTBOX_RELAY_ENV, outboxRelaySettingsFromEnv, type OutboxRelaySettings } from '@quizgraph/events';
+import { eventRecipientsFromEnv, OUTBOX_RELAY_ENV, outboxRelaySettingsFromEnv, type EventRecipient, type OutboxRelaySettings } from '@quizgraph/events';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_EXPIRY_SWEEP_MS } from './expiry.js';
@@ -42,6 +42,8 @@ export interface ResultsEnv {
   /** DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_TRANSACTION_TIMEOUT_MS, DATABASE_TRANSACTION_MAX_WAIT_MS. */
   databaseTimeouts: DatabaseTimeouts;
   quizzesInternalUrl: string;
+  /** Where QuizPlayed goes: `<CONSUMER>_EVENTS_URL` of each consumer in the service list (default: beside QUIZZES_INTERNAL_URL). */
+  eventRecipients: EventRecipient[];
   logLevel: string;
   outboxRelay: OutboxRelaySettings;
   shutdown: ShutdownSettings;
@@ -62,6 +64,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): ResultsEnv {
     databaseUrl: e.RESULTS_DATABASE_URL,
     databaseTimeouts: databaseTimeoutsFromEnv(env),
     quizzesInternalUrl: e.QUIZZES_INTERNAL_URL,
+    eventRecipients: eventRecipientsFromEnv('results', env),
     logLevel: e.LOG_LEVEL,
     outboxRelay: outboxRelaySettingsFromEnv(e),
     shutdown: shutdownSettingsFromEnv(e),

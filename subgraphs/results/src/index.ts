@@ -21,8 +21,7 @@ const service = await startResultsService({
   routerTokens: credentials.routerTokens,
   answerKeys: quizzesAnswerKeySource(env.quizzesInternalUrl, signer),
   serviceSigner: signer,
-  // QuizPlayed events go to the quizzes service's internal events endpoint, beside its key channel.
-  eventSubscribers: () => [{ name: 'quizzes', url: new URL('/internal/events', env.quizzesInternalUrl).href }],
+  eventSubscribers: () => env.eventRecipients,
   expirySweepIntervalMs: env.expirySweepIntervalMs,
   outboxRelay: env.outboxRelay,
   shutdown: env.shutdown,

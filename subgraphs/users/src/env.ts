@@ -12,7 +12,7 @@ import {
   type ShutdownSettings,
   type TracingSettings,
 } from '@quizgraph/service-kit';
-import { OUTBOX_RELAY_ENV, outboxRelaySettingsFromEnv, type OutboxRelaySettings } from '@quizgraph/events';
+import { eventRecipientsFromEnv, OUTBOX_RELAY_ENV, outboxRelaySettingsFromEnv, type EventRecipient, type OutboxRelaySettings } from '@quizgraph/events';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { PASSWORD_HASHING_ISOLATION, type PasswordHashingIsolation } from './hashingProtocol.js';
@@ -30,10 +30,6 @@ const schema = z.object({
   ...TRACING_ENV,
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  /** The results service's internal events endpoint, where UserDeleted is delivered. */
-  RESULTS_EVENTS_URL: z.string().url().default('http://localhost:4003/internal/events'),
-  /** The quizzes service's internal events endpoint, where UserDeleted is delivered too. */
-  QUIZZES_EVENTS_URL: z.string().url().default('http://localhost:4002/internal/events'),
   /** argon2 computations at once (default: half the cores, at least one). */
   PASSWORD_HASHING_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** Where argon2 runs: `process`, a helper process at the lowest CPU priority; `off`, the service's own process. */
@@ -54,8 +50,8 @@ export interface UsersEnv {
   tracing: TracingSettings;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
-  resultsEventsUrl: string;
-  quizzesEventsUrl: string;
+  /** Where UserDeleted goes: `<CONSUMER>_EVENTS_URL` of each consumer in the service list. */
+  eventRecipients: EventRecipient[];
   passwordHashingConcurrency: number | undefined;
   passwordHashingIsolation: PasswordHashingIsolation;
   keys: KeySettings;
@@ -77,8 +73,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): UsersEnv {
     tracing: tracingSettingsFromEnv(e, 'users'),
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_DAYS * 86_400,
-    resultsEventsUrl: e.RESULTS_EVENTS_URL,
-    quizzesEventsUrl: e.QUIZZES_EVENTS_URL,
+    eventRecipients: eventRecipientsFromEnv('users', env),
     passwordHashingConcurrency: e.PASSWORD_HASHING_CONCURRENCY,
     passwordHashingIsolation: e.PASSWORD_HASHING_ISOLATION,
     keys: keySettingsFromEnv(env, production, join(DATA_DIR, 'keys')),

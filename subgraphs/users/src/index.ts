@@ -24,10 +24,7 @@ const service = await startUsersService({
     isolation: env.passwordHashingIsolation,
     ...(env.passwordHashingConcurrency ? { concurrency: env.passwordHashingConcurrency } : {}),
   },
-  eventSubscribers: () => [
-    { name: 'results', url: env.resultsEventsUrl },
-    { name: 'quizzes', url: env.quizzesEventsUrl },
-  ],
+  eventSubscribers: () => env.eventRecipients,
   outboxRelay: env.outboxRelay,
   shutdown: env.shutdown,
 });
