@@ -20,6 +20,8 @@
 export const SUBGRAPHS = [
   {
     name: 'users',
+    /** What it owns, in a few words (generated manifests and compose files say it). */
+    description: 'accounts, sign-in and roles, and the access-token keys (JWKS)',
     port: 4001,
     /** Signs access tokens; every other process verifies them with its JWKS document. Exactly one subgraph. */
     issuesAccessTokens: true,
@@ -34,6 +36,7 @@ export const SUBGRAPHS = [
   },
   {
     name: 'quizzes',
+    description: 'quizzes, questions and authoring, and the answer-key channel results scores with',
     port: 4002,
     issuesAccessTokens: false,
     publishes: ['QuizArchived'],
@@ -44,6 +47,7 @@ export const SUBGRAPHS = [
   },
   {
     name: 'results',
+    description: 'attempts, scores and leaderboards',
     port: 4003,
     issuesAccessTokens: false,
     publishes: ['QuizPlayed'],
@@ -69,6 +73,7 @@ export interface Resources {
 export interface SubgraphDeclaration {
   /** Lower case letters (a-z), digits and dashes; folder, package, database and variable names derive from it. */
   readonly name: string;
+  readonly description: string;
   /** Its default port (local runs, containers). */
   readonly port: number;
   readonly issuesAccessTokens: boolean;

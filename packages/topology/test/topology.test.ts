@@ -14,6 +14,7 @@ import {
 } from '../src/index.js';
 
 const entry = (overrides: Partial<SubgraphDeclaration> & { name: string; port: number }): SubgraphDeclaration => ({
+  description: 'a test entry',
   issuesAccessTokens: false,
   publishes: [],
   consumes: [],
