@@ -4,6 +4,7 @@ import { startRouter, type RouterOptions, type RunningRouter } from '@quizgraph/
 import { composeSupergraph } from '@quizgraph/router/composition';
 import { createLogger, devServiceCredentialSigner, graphqlRequest, jwksKeySource, type GraphQLResponse, type RequestOptions } from '@quizgraph/service-kit';
 import { setRoleByEmail } from '@quizgraph/users/admin';
+import { ACCESS_TOKEN_ISSUER, SUBGRAPH_NAMES } from '@quizgraph/topology';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { expect, inject } from 'vitest';
@@ -36,7 +37,8 @@ export function routerClient(url: () => string) {
     await ok(`mutation ($e: String!, $p: String!, $n: String!) { register(email: $e, password: $p, displayName: $n) { user { id } } }`, {
       variables: { e: email, p: password, n: name },
     });
-    if (role) await setRoleByEmail(inject('databaseUrls').users, email, role);
+    // Roles live with the accounts, in the access-token issuer's database; given as an operator would.
+    if (role) await setRoleByEmail(inject('databaseUrls')[ACCESS_TOKEN_ISSUER], email, role);
     const { login } = await ok(`mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken user { id } } }`, {
       variables: { e: email, p: password },
     });
@@ -51,14 +53,13 @@ export function routerClient(url: () => string) {
  * with the stack's development router key, so that the real subgraphs accept it. The caller closes it.
  */
 export async function routerInFrontOf(stack: RunningStack, keysDir: string, options: Partial<RouterOptions> = {}): Promise<RunningRouter> {
-  const { users, quizzes, results } = stack.services;
   return startRouter({
     supergraphSdl: await composeSupergraph(join(REPO_ROOT, 'supergraph.yaml')),
-    subgraphUrls: { users: users.url, quizzes: quizzes.url, results: results.url },
+    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, stack.services[name].url])),
     port: 0,
     host: '127.0.0.1',
     logger: createLogger({ level: 'silent' }),
-    accessKeys: jwksKeySource(`${users.origin}/.well-known/jwks.json`),
+    accessKeys: jwksKeySource(`${stack.services[ACCESS_TOKEN_ISSUER].origin}/.well-known/jwks.json`),
     serviceSigner: await devServiceCredentialSigner(keysDir, 'router'),
     production: false,
     corsOrigins: '*',
