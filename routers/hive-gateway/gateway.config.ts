@@ -42,11 +42,12 @@ if (!routerToken || routerToken.length < 32) {
   );
 }
 
-// Each <NAME>_SUBGRAPH_URL moves subgraph <name> (the supergraph's own URLs are those of `pnpm dev`).
+// Each <NAME>_SUBGRAPH_URL moves subgraph <name> (the supergraph's own URLs are those of `pnpm dev`);
+// as in packages/topology's `envPrefix`, a dash in a name is an underscore in its variables.
 const transportEntries: Record<string, { location: string }> = {};
 for (const [variable, value] of Object.entries(env)) {
-  const match = /^([A-Z][A-Z0-9]*)_SUBGRAPH_URL$/.exec(variable);
-  if (match && value) transportEntries[match[1]!.toLowerCase()] = { location: value };
+  const match = /^([A-Z][A-Z0-9_]*)_SUBGRAPH_URL$/.exec(variable);
+  if (match && value) transportEntries[match[1]!.toLowerCase().replaceAll('_', '-')] = { location: value };
 }
 
 function corsOrigins(): string[] | '*' {
