@@ -16,18 +16,29 @@ export function serviceDatabaseUrls(serverUrl: string, prefix = 'quizgraph'): Da
   return Object.fromEntries(SERVICE_NAMES.map((s) => [s, databaseUrl(serverUrl, databaseName(s, prefix))])) as DatabaseUrls;
 }
 
-/** Creates any missing service database on the server, then brings each up to date. */
-export async function prepareServiceDatabases(serverUrl: string, prefix = 'quizgraph', log: (line: string) => void = () => undefined): Promise<DatabaseUrls> {
+/**
+ * Creates any missing service database on the server, then brings each up to date; `services` limits
+ * both to some of them (the migrate command's `--service`).
+ */
+export async function prepareServiceDatabases(
+  serverUrl: string,
+  prefix = 'quizgraph',
+  log: (line: string) => void = () => undefined,
+  services: readonly ServiceName[] = SERVICE_NAMES,
+): Promise<DatabaseUrls> {
   const urls = serviceDatabaseUrls(serverUrl, prefix);
-  for (const service of SERVICE_NAMES) await ensureDatabase(serverUrl, databaseName(service, prefix));
-  await migrateServiceDatabases(urls, log);
+  for (const service of services) await ensureDatabase(serverUrl, databaseName(service, prefix));
+  await migrateServiceDatabases(Object.fromEntries(services.map((s) => [s, urls[s]])), log);
   return urls;
 }
 
-export async function migrateServiceDatabases(urls: DatabaseUrls, log: (line: string) => void = () => undefined): Promise<void> {
+/** Applies the pending migrations of each service given a URL, in the list's order. */
+export async function migrateServiceDatabases(urls: Partial<DatabaseUrls>, log: (line: string) => void = () => undefined): Promise<void> {
   for (const service of SERVICE_NAMES) {
+    const url = urls[service];
+    if (url === undefined) continue;
     const { schema, migrations } = schemaPaths(service);
-    const applied = await applyMigrations(urls[service], schema, migrations);
+    const applied = await applyMigrations(url, schema, migrations);
     log(applied.length > 0 ? `${service}: applied ${applied.join(', ')}` : `${service}: up to date`);
   }
 }

@@ -91,12 +91,20 @@ async function runEngine<T>(datamodel: string, connectionString: string, run: (e
   }
 }
 
-export async function readMigrationList(migrationsDir: string): Promise<MigrationList> {
+/**
+ * The migrations of a folder, in the order they apply: its subfolders by name. What applyMigrations
+ * hands the engine and what migrationStatus compares `_prisma_migrations` with, so both agree.
+ */
+export async function shippedMigrationNames(migrationsDir: string): Promise<string[]> {
   const entries = existsSync(migrationsDir) ? await readdir(migrationsDir, { withFileTypes: true }) : [];
-  const directories = entries
+  return entries
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort();
+}
+
+export async function readMigrationList(migrationsDir: string): Promise<MigrationList> {
+  const directories = await shippedMigrationNames(migrationsDir);
   const lockfilePath = join(migrationsDir, LOCKFILE);
   return {
     baseDir: migrationsDir,
