@@ -256,6 +256,25 @@ describe('the production build', () => {
     expect(new Set(nices)).toEqual(new Set([19]));
   });
 
+  it('the migrate bundle finds its migrations beside it: --check, and --wait as a subgraph’s init container runs it, exit 0 on the migrated databases', async () => {
+    const secret = (name: string) => join(secrets, name);
+    const check = await runToEnd(
+      'migrate',
+      {
+        NODE_ENV: 'production',
+        USERS_DATABASE_URL_FILE: secret('users-database-url'),
+        QUIZZES_DATABASE_URL_FILE: secret('quizzes-database-url'),
+        RESULTS_DATABASE_URL_FILE: secret('results-database-url'),
+      },
+      ['--check'],
+    );
+    expect(check, check.output).toMatchObject({ code: 0 });
+    for (const service of ['users', 'quizzes', 'results']) expect(check.output).toContain(`[migrate] ${service}: up to date`);
+    const wait = await runToEnd('migrate', { NODE_ENV: 'production', USERS_DATABASE_URL_FILE: secret('users-database-url') }, ['--wait', '--service', 'users']);
+    expect(wait, wait.output).toMatchObject({ code: 0 });
+    expect(wait.output).toContain('[migrate] users: up to date');
+  });
+
   it('the demo-data bundle refuses production', async () => {
     const seed = await runToEnd('seed-demo-data', {
       NODE_ENV: 'production',
