@@ -1,17 +1,25 @@
-import { prepareServiceDatabases, REPO_ROOT, startEmbeddedPostgres } from '@quizgraph/prisma';
-import { composeSupergraph } from '@quizgraph/router/composition';
-import { devServiceCredentialSigner, graphqlData, graphqlRequest, routerTokenDigest, SERVICE_CREDENTIAL_HEADER } from '@quizgraph/service-kit';
-import { setRoleByEmail } from '@quizgraph/users/admin';
-import autocannon from 'autocannon';
-import { execFileSync } from 'node:child_process';
+import { REPO_ROOT } from '@quizgraph/prisma';
+import { devServiceCredentialSigner, graphqlRequest, routerTokenDigest, SERVICE_CREDENTIAL_HEADER } from '@quizgraph/service-kit';
 import { randomBytes } from 'node:crypto';
-import { cpus } from 'node:os';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { freePort, spawnChild, startServiceProcesses, type RunningChild } from '../src/processes.js';
+import { freePort, spawnChild, type RunningChild } from '../src/processes.js';
+import {
+  benchLogger,
+  check,
+  commitHash,
+  fmt,
+  load,
+  machineDescription,
+  median,
+  seedThroughApi,
+  startBenchStack,
+  type Sample,
+  type Target,
+} from './benchKit.js';
 import { latencyChartSvg } from './latencyChart.js';
 
 /**
@@ -41,73 +49,17 @@ const OUT_DIR = process.env.BENCH_ROUTER_OUT_DIR ?? join(REPO_ROOT, 'docs/bench'
 const PROFILE = process.env.BENCH_ROUTER_PROFILE === '1';
 const PASSWORD = 'bench passphrase 1';
 
-const started = performance.now();
-const log = (line: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
-
-interface Target {
-  name: string;
-  url: string;
-  headers?: () => Record<string, string>;
-}
-
-interface Sample {
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  failed: number;
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-
-/** One autocannon run (keep-alive): requests per second and latency percentiles from every response's time. */
-async function load(target: Target, body: string | (() => string), connections: number, seconds: number): Promise<Sample> {
-  const times: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: target.url,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...target.headers?.() },
-        ...(typeof body === 'string' ? { body } : { requests: [{ setupRequest: (request) => ({ ...request, body: body() }) }] }),
-        connections,
-        duration: seconds,
-      },
-      (error, done) => (error ? reject(error) : resolve(done)),
-    );
-    instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
-  });
-  times.sort((a, b) => a - b);
-  return {
-    rps: result.requests.total / (result.duration || seconds),
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-    failed: result.errors + result.timeouts + result.non2xx,
-  };
-}
-
-/** The answer must be data without errors: a fast error page would measure nothing. */
-async function check(target: Target, query: string): Promise<void> {
-  const response = await graphqlRequest(target.url, query, { headers: target.headers?.() ?? {} });
-  if (response.status !== 200 || response.errors?.length || !response.data) {
-    throw new Error(`bench: ${target.name} answered ${response.status}: ${JSON.stringify(response.errors ?? response.data)}`);
-  }
-}
-
-const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+const log = benchLogger();
 
 async function run(routerUrl: string, hiveUrl: string, quizzesSubgraphUrl: string): Promise<void> {
   log(
     `processes: router ${stack.router.pid}, users ${stack.services.users.pid}, quizzes ${stack.services.quizzes.pid}, results ${stack.services.results.pid}, hive-gateway ${hive!.pid}`,
   );
-  const { quizIds, emails } = await seed(routerUrl);
-  const signer = await devServiceCredentialSigner(keysDir, 'router');
+  const seeded = await seedThroughApi(routerUrl, bench.databases.users, { quizzes: QUIZZES, players: PLAYERS, password: PASSWORD });
+  log(`seeded ${QUIZZES} quizzes, ${PLAYERS} players, ${PLAYERS * 3} attempts through the router`);
+  const quizIds = seeded.quizzes.map((q) => q.id);
+  const { emails } = seeded;
+  const signer = await devServiceCredentialSigner(bench.keysDir, 'router');
   const router: Target = { name: 'router', url: routerUrl };
   const hiveGateway: Target = { name: 'hive-gateway', url: hiveUrl };
   const straight: Target = {
@@ -238,14 +190,8 @@ async function run(routerUrl: string, hiveUrl: string, quizzesSubgraphUrl: strin
     );
   }
 
-  const commit = (() => {
-    try {
-      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
-    } catch {
-      return 'unknown';
-    }
-  })();
-  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}`;
+  const commit = commitHash();
+  const machine = machineDescription();
   const header = [
     '# Router bench',
     '',
@@ -275,73 +221,6 @@ async function run(routerUrl: string, hiveUrl: string, quizzesSubgraphUrl: strin
     latencyChartSvg(CONCURRENCY, panels, `latency against concurrent clients (p95 solid, p50 dashed) · ${machine}`),
   );
   log(`wrote ${relative(process.cwd(), join(OUT_DIR, 'router.md'))} and router-latency.svg`);
-}
-
-/** An author, QUIZZES published quizzes, PLAYERS players with names, each with attempts on three quizzes. */
-async function seed(routerUrl: string): Promise<{ quizIds: string[]; emails: string[] }> {
-  const register = async (email: string, displayName: string) =>
-    (
-      await graphqlData(routerUrl, 'mutation ($e: String!, $p: String!, $n: String!) { register(email: $e, password: $p, displayName: $n) { accessToken } }', {
-        variables: { e: email, p: PASSWORD, n: displayName },
-      })
-    ).register.accessToken as string;
-  const authorEmail = 'author@bench.quizgraph.dev';
-  await register(authorEmail, 'Bench Author');
-  await setRoleByEmail(databases.users, authorEmail, 'AUTHOR');
-  const author = (
-    await graphqlData(routerUrl, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', {
-      variables: { e: authorEmail, p: PASSWORD },
-    })
-  ).login.accessToken as string;
-  const quizzes: Array<{ id: string; questions: Array<{ id: string; options: string[] }> }> = [];
-  for (let i = 0; i < QUIZZES; i++) {
-    const { createQuiz } = await graphqlData(routerUrl, 'mutation ($input: CreateQuizInput!) { createQuiz(input: $input) { id } }', {
-      accessToken: author,
-      variables: {
-        input: {
-          title: `Bench quiz ${i + 1}`,
-          category: 'bench',
-          questions: Array.from({ length: 5 }, (_, q) => ({
-            prompt: `Question ${q + 1}`,
-            options: [{ label: 'right', correct: true }, { label: 'wrong' }, { label: 'also wrong' }],
-          })),
-        },
-      },
-    });
-    await graphqlData(routerUrl, 'mutation ($id: ID!) { publishQuiz(id: $id) { id } }', { accessToken: author, variables: { id: createQuiz.id } });
-    const { quiz } = await graphqlData(routerUrl, 'query ($id: ID!) { quiz(id: $id) { questions { id options { id } } } }', {
-      variables: { id: createQuiz.id },
-    });
-    quizzes.push({
-      id: createQuiz.id,
-      questions: quiz.questions.map((q: { id: string; options: Array<{ id: string }> }) => ({ id: q.id, options: q.options.map((o) => o.id) })),
-    });
-  }
-  const emails = Array.from({ length: PLAYERS }, (_, i) => `player${i + 1}@bench.quizgraph.dev`);
-  const NAMES = ['Ada', 'Alan', 'Grace', 'Katherine', 'Edsger', 'Barbara', 'Donald', 'Frances', 'John', 'Margaret'];
-  let next = 0;
-  // Four at a time: each sign-up hashes a password.
-  await Promise.all(
-    Array.from({ length: 4 }, async () => {
-      for (let i = next++; i < PLAYERS; i = next++) {
-        const token = await register(emails[i]!, `${NAMES[i % NAMES.length]} ${Math.floor(i / NAMES.length) + 1}`);
-        for (let q = 0; q < 3; q++) {
-          const quiz = quizzes[(i + q) % QUIZZES]!;
-          // Some right, some wrong: scores spread over the board.
-          const answers = quiz.questions.map((question, k) => ({
-            questionId: question.id,
-            optionIds: [question.options[(i * 7 + k * 3 + q) % 3 === 0 ? 1 : 0]!],
-          }));
-          await graphqlData(routerUrl, 'mutation ($q: ID!, $a: [AnswerInput!]!) { submitQuiz(quizId: $q, answers: $a) { id } }', {
-            accessToken: token,
-            variables: { q: quiz.id, a: answers },
-          });
-        }
-      }
-    }),
-  );
-  log(`seeded ${QUIZZES} quizzes, ${PLAYERS} players, ${PLAYERS * 3} attempts through the router`);
-  return { quizIds: quizzes.map((q) => q.id), emails };
 }
 
 /** `measure` while `SIGN_INS` loops sign players in through the router, one login after another. */
@@ -424,32 +303,17 @@ async function printProfile(): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 
-const dir = await mkdtemp(join(tmpdir(), 'quizgraph-router-bench-'));
-const postgres = process.env.TEST_POSTGRES_URL ? undefined : await startEmbeddedPostgres({ dir: join(dir, 'pg'), port: 0 });
-const serverUrl = process.env.TEST_POSTGRES_URL ?? postgres!.adminUrl;
-const keysDir = join(dir, 'keys');
-const databases = await prepareServiceDatabases(serverUrl, `quizgraph_routerbench_${Date.now()}`);
-const supergraphPath = join(dir, 'supergraph.graphql');
-await writeFile(supergraphPath, await composeSupergraph(join(REPO_ROOT, 'supergraph.yaml')));
-const profileDir = join(dir, 'profile');
+// The router's profile goes to a folder of its own, read after the processes have stopped.
+const profileDir = await mkdtemp(join(tmpdir(), 'quizgraph-router-profile-'));
 // Hive Gateway's proof of origin toward the subgraphs (the project router keeps its signed credential).
 const routerToken = randomBytes(32).toString('hex');
 const acceptRouterToken = { ROUTER_TOKEN_SHA256: routerTokenDigest(routerToken) };
 
-const stack = await startServiceProcesses({
-  databases,
-  keysDir,
-  supergraphPath,
-  ports: { router: 0, users: 0, quizzes: 0, results: 0 },
-  // Errors only: an access-log line per request would be most of the work measured.
-  logLevel: 'warn',
+const bench = await startBenchStack('router', {
   nodeArgs: PROFILE ? { router: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {},
   extraEnv: { users: acceptRouterToken, quizzes: acceptRouterToken, results: acceptRouterToken },
-  onUnexpectedExit: (service, how) => {
-    console.error(`bench: the ${service} process ended unexpectedly (${how})`);
-    void (postgres?.stop() ?? Promise.resolve()).finally(() => process.exit(1));
-  },
 });
+const stack = bench.processes;
 let hive: RunningChild | undefined;
 try {
   const hivePort = await freePort();
@@ -460,7 +324,7 @@ try {
     args: ['supergraph', '--host', '127.0.0.1', '--port', String(hivePort), '--config-path', join(REPO_ROOT, 'routers/hive-gateway/gateway.config.ts')],
     env: {
       ...process.env,
-      SUPERGRAPH_PATH: supergraphPath,
+      SUPERGRAPH_PATH: bench.supergraphPath,
       ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_SUBGRAPH_URL`, url])),
       ROUTER_TOKEN: routerToken,
       // Errors only, as the project's processes log during the bench.
@@ -471,8 +335,7 @@ try {
   await run(stack.router.url.replace('localhost', '127.0.0.1'), `http://127.0.0.1:${hivePort}/graphql`, subgraphUrls.quizzes!);
 } finally {
   await hive?.stop();
-  await stack.stop();
-  await postgres?.stop();
+  await bench.stop();
   if (PROFILE) await printProfile();
-  await rm(dir, { recursive: true, force: true });
+  await rm(profileDir, { recursive: true, force: true });
 }
