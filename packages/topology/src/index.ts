@@ -32,7 +32,7 @@ export function defaultPort(name: ProcessName): number {
 }
 
 /** `results` → `RESULTS`, `quiz-packs` → `QUIZ_PACKS`: the prefix of a process's variables. */
-export function envPrefix(name: ProcessName): string {
+export function envPrefix(name: string): string {
   return name.toUpperCase().replaceAll('-', '_');
 }
 
@@ -53,13 +53,13 @@ export const variables = {
 } as const;
 
 /** How the processes reach one another in one deployment (local processes, compose, a cluster). */
-export interface Wiring {
+export interface Wiring<N extends string = ProcessName> {
   /** Where the others reach process `name`, without a path: `http://results:4003`. */
-  origin(name: ProcessName): string;
+  origin(name: N): string;
   /** The port process `name` listens on (default: its port in the list). */
-  port?(name: ProcessName): number | string;
+  port?(name: N): number | string;
   /** A subgraph's database URL; omitted (e.g. given as a `_FILE` secret instead) when it returns undefined. */
-  databaseUrl?(name: SubgraphName): string | undefined;
+  databaseUrl?(name: N extends ProcessName ? SubgraphName : N): string | undefined;
 }
 
 /**
@@ -69,20 +69,7 @@ export interface Wiring {
  * `pnpm start`, the test stack and the generated compose files and manifests all wire with it.
  */
 export function wiringEnvironment(name: ProcessName, wiring: Wiring): Record<string, string> {
-  const env: Record<string, string> = { [variables.port(name)]: String(wiring.port?.(name) ?? defaultPort(name)) };
-  const jwks = `${wiring.origin(ACCESS_TOKEN_ISSUER)}/.well-known/jwks.json`;
-  if (name === ROUTER.name) {
-    for (const s of SUBGRAPH_NAMES) env[variables.subgraphUrl(s)] = `${wiring.origin(s)}/graphql`;
-    env[variables.accessTokenJwksUrl] = jwks;
-    return env;
-  }
-  const self = subgraph(name as SubgraphName);
-  const databaseUrl = wiring.databaseUrl?.(self.name);
-  if (databaseUrl !== undefined) env[variables.databaseUrl(self.name)] = databaseUrl;
-  for (const recipient of eventRecipientsOf(self.name)) env[variables.eventsUrl(recipient)] = `${wiring.origin(recipient)}/internal/events`;
-  for (const target of self.callsInternal) env[variables.internalUrl(target)] = wiring.origin(target);
-  if (!self.issuesAccessTokens) env[variables.accessTokenJwksUrl] = jwks;
-  return env;
+  return CURRENT.wiringEnvironment(name, wiring as Wiring<string>);
 }
 
 /** `quizgraph_<name>`: a subgraph's database (tests put their own prefix in place of `quizgraph`). */
@@ -102,30 +89,94 @@ export function folder(name: SubgraphName): string {
 
 /** The subgraphs an event type is delivered to. */
 export function consumersOfEvent(type: string): SubgraphName[] {
-  return SUBGRAPHS.filter((s) => (s.consumes as readonly string[]).includes(type)).map((s) => s.name);
+  return CURRENT.consumersOfEvent(type) as SubgraphName[];
 }
 
 /** The subgraph that publishes an event type, if any. */
 export function publisherOfEvent(type: string): SubgraphName | undefined {
-  return SUBGRAPHS.find((s) => (s.publishes as readonly string[]).includes(type))?.name;
+  return CURRENT.publisherOfEvent(type) as SubgraphName | undefined;
 }
 
 /** The subgraphs `name` delivers events to: every consumer of what it publishes, once each, in list order. */
 export function eventRecipientsOf(name: SubgraphName): SubgraphName[] {
-  const published = subgraph(name).publishes as readonly string[];
-  return SUBGRAPHS.filter((s) => s.name !== name && (s.consumes as readonly string[]).some((t) => published.includes(t))).map((s) => s.name);
+  return CURRENT.eventRecipientsOf(name) as SubgraphName[];
 }
 
 /** Who may call `name`'s `/internal/events`: the publishers of what it consumes. */
 export function eventSendersTo(name: SubgraphName): SubgraphName[] {
-  const consumed = subgraph(name).consumes as readonly string[];
-  return SUBGRAPHS.filter((s) => s.name !== name && (s.publishes as readonly string[]).some((t) => consumed.includes(t))).map((s) => s.name);
+  return CURRENT.eventSendersTo(name) as SubgraphName[];
 }
 
 /** Who may call `name`'s internal channel (besides events). */
 export function internalCallersOf(name: SubgraphName): SubgraphName[] {
-  return SUBGRAPHS.filter((s) => (s.callsInternal as readonly string[]).includes(name)).map((s) => s.name);
+  return CURRENT.internalCallersOf(name) as SubgraphName[];
 }
+
+/**
+ * The relations of a list of subgraphs (who delivers events to whom, who calls whom, who issues access
+ * tokens, how processes are wired). The functions above answer for SUBGRAPHS; the deployment generator
+ * and its tests also ask about other lists (a list with one more subgraph).
+ */
+export function topologyOf(list: readonly SubgraphDeclaration[]) {
+  const names = list.map((s) => s.name);
+  const get = (name: string): SubgraphDeclaration => {
+    const found = list.find((s) => s.name === name);
+    if (!found) throw new Error(`Unknown subgraph "${name}"; the subgraphs are ${names.join(', ')}`);
+    return found;
+  };
+  const issuer = list.find((s) => s.issuesAccessTokens)?.name;
+  if (issuer === undefined) throw new Error('No subgraph issues access tokens');
+  const view = {
+    list,
+    names,
+    /** The subgraph that signs access tokens. */
+    issuer,
+    subgraph: get,
+    defaultPort: (name: string): number => (name === ROUTER.name ? ROUTER.port : get(name).port),
+    consumersOfEvent: (type: string): string[] => list.filter((s) => s.consumes.includes(type)).map((s) => s.name),
+    publisherOfEvent: (type: string): string | undefined => list.find((s) => s.publishes.includes(type))?.name,
+    eventRecipientsOf(name: string): string[] {
+      const published = get(name).publishes;
+      return list.filter((s) => s.name !== name && s.consumes.some((t) => published.includes(t))).map((s) => s.name);
+    },
+    eventSendersTo(name: string): string[] {
+      const consumed = get(name).consumes;
+      return list.filter((s) => s.name !== name && s.publishes.some((t) => consumed.includes(t))).map((s) => s.name);
+    },
+    internalCallersOf: (name: string): string[] => list.filter((s) => s.callsInternal.includes(name)).map((s) => s.name),
+    /** The subgraphs whose port `name` opens connections to: event recipients, internal targets, the issuer's JWKS. */
+    callees(name: string): string[] {
+      if (name === ROUTER.name) return [...names];
+      const self = get(name);
+      const out = [...view.eventRecipientsOf(name), ...self.callsInternal];
+      if (!self.issuesAccessTokens) out.push(issuer);
+      return names.filter((n) => out.includes(n));
+    },
+    /** The processes that open connections to subgraph `name`'s port (the router first). */
+    callers(name: string): string[] {
+      return [ROUTER.name, ...names.filter((n) => n !== name && view.callees(n).includes(name))];
+    },
+    wiringEnvironment(name: string, wiring: Wiring<string>): Record<string, string> {
+      const env: Record<string, string> = { [variables.port(name as ProcessName)]: String(wiring.port?.(name) ?? view.defaultPort(name)) };
+      const jwks = `${wiring.origin(issuer)}/.well-known/jwks.json`;
+      if (name === ROUTER.name) {
+        for (const s of names) env[variables.subgraphUrl(s as SubgraphName)] = `${wiring.origin(s)}/graphql`;
+        env[variables.accessTokenJwksUrl] = jwks;
+        return env;
+      }
+      const self = get(name);
+      const databaseUrl = wiring.databaseUrl?.(self.name);
+      if (databaseUrl !== undefined) env[variables.databaseUrl(self.name as SubgraphName)] = databaseUrl;
+      for (const recipient of view.eventRecipientsOf(name)) env[variables.eventsUrl(recipient as SubgraphName)] = `${wiring.origin(recipient)}/internal/events`;
+      for (const target of self.callsInternal) env[variables.internalUrl(target as SubgraphName)] = wiring.origin(target);
+      if (!self.issuesAccessTokens) env[variables.accessTokenJwksUrl] = jwks;
+      return env;
+    },
+  };
+  return view;
+}
+
+export type Topology = ReturnType<typeof topologyOf>;
 
 /** Everything the list must satisfy; thrown at import, so a wrong entry fails every process and test at once. */
 export function validateTopology(list: readonly SubgraphDeclaration[] = SUBGRAPHS): void {
@@ -160,3 +211,4 @@ export function validateTopology(list: readonly SubgraphDeclaration[] = SUBGRAPH
 }
 
 validateTopology();
+const CURRENT = topologyOf(SUBGRAPHS);
