@@ -5,6 +5,19 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
+ * The secret files' names (file name = Compose secret name = key in the Kubernetes Secret): written
+ * here, mounted by the generated compose files and manifests (stack/src/deployment/).
+ */
+export const SECRET_FILES = {
+  postgresPassword: 'postgres-password',
+  databaseServerUrl: 'database-server-url',
+  databaseUrl: (subgraph: string) => `${subgraph}-database-url`,
+  accessTokenPrivateKeys: 'access-token-private-keys',
+  serviceCredentialPrivateKeys: (process: string) => `service-credential-private-keys-${process}`,
+  serviceCredentialPublicKeys: 'service-credential-public-keys',
+} as const;
+
+/**
  * The files docker-compose.prod.yml mounts as Compose secrets, named as its `secrets:` section names
  * them (file name = secret name): a random Postgres password and the database URLs that carry it
  * (server `postgres:5432`, the compose service), the users service's access-token signing key, each
@@ -23,18 +36,18 @@ export async function writeProductionSecrets(dir: string, databaseHost = 'postgr
     };
   };
   const files: Record<string, string> = {
-    'postgres-password': password,
-    'database-server-url': serverUrl,
-    'access-token-private-keys': JSON.stringify(pair().private),
+    [SECRET_FILES.postgresPassword]: password,
+    [SECRET_FILES.databaseServerUrl]: serverUrl,
+    [SECRET_FILES.accessTokenPrivateKeys]: JSON.stringify(pair().private),
   };
-  for (const [service, url] of Object.entries(serviceDatabaseUrls(serverUrl))) files[`${service}-database-url`] = url;
+  for (const [service, url] of Object.entries(serviceDatabaseUrls(serverUrl))) files[SECRET_FILES.databaseUrl(service)] = url;
   const publicKeys: Record<string, Array<{ kid: string; pem: string }>> = {};
   for (const holder of CREDENTIAL_HOLDERS) {
     const keys = pair();
-    files[`service-credential-private-keys-${holder}`] = JSON.stringify(keys.private);
+    files[SECRET_FILES.serviceCredentialPrivateKeys(holder)] = JSON.stringify(keys.private);
     publicKeys[holder] = keys.public;
   }
-  files['service-credential-public-keys'] = JSON.stringify(publicKeys);
+  files[SECRET_FILES.serviceCredentialPublicKeys] = JSON.stringify(publicKeys);
 
   await mkdir(dir, { recursive: true, mode: 0o700 });
   // The folder keeps other users of the host out. The files must be readable inside the containers,
