@@ -2,13 +2,15 @@
 #
 # One image for every Quizgraph process, compiled to JavaScript and run with plain `node`. The command
 # picks the process (docker-compose.yml does), e.g.
-#   docker run … quizgraph node dist/users.mjs
-# Bundles in /app/dist (`pnpm build`, build/src/build.ts):
-#   router.mjs users.mjs quizzes.mjs results.mjs   the services (default: the router)
-#   migrate.mjs                                    one-shot: create the databases if missing, apply migrations
+#   docker run … quizgraph node dist/<process>.mjs
+# Bundles in /app/dist (`pnpm build`, build/src/build.ts), one per entry of the service list
+# (packages/topology) and its commands:
+#   router.mjs, <subgraph>.mjs                     the services (default: the router)
+#   migrate.mjs                                    one-shot: create the databases if missing, apply migrations;
+#                                                  --check / --wait [--service <name>]: is a database migrated
 #   seed-demo-data.mjs                             one-shot: the demo data, through a running router (development)
 #   set-role.mjs <email> <PLAYER|AUTHOR|ADMIN>     give a role outside the API (the first admin)
-#   password-hasher.mjs                            not run by hand: users.mjs forks it to hash passwords at nice 19
+#   password-hasher.mjs                            not run by hand: the access-token issuer forks it to hash passwords at nice 19
 # Two stages: the build stage installs the whole workspace and bundles; the runtime stage gets the
 # bundles and the production node_modules of the npm packages they load (build/package.json), and
 # nothing else: no pnpm, no TypeScript, no tsx, no vitest, no Prisma CLI, no embedded Postgres.
