@@ -109,9 +109,8 @@ const baseName = (overlay: Overlay, name: string) => (overlay === 'development' 
  * A process's environment as it would see it: each *_FILE variable names a file under a mounted Secret
  * volume; it must be an item of one, and is pointed at that Secret's file among the secret files.
  */
-function containerEnvironment(overlay: Overlay, workload: K8sObject): Env {
+function containerEnvironment(overlay: Overlay, workload: K8sObject, container = podTemplate(workload).spec.containers[0]): Env {
   const spec = podTemplate(workload).spec;
-  const container = spec.containers[0];
   const mounted = new Map<string, string>();
   for (const mount of container.volumeMounts ?? []) {
     const volume = spec.volumes.find((v: { name: string }) => v.name === mount.name);
@@ -288,6 +287,18 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
   test('migrate: its environment passes its loader, without a key folder', () => {
     const settings = loadMigrateEnv(containerEnvironment(overlay, one(overlay, 'Job', 'migrate')));
     expect(settings).toMatchObject({ production: true, devKeysDir: undefined, target: { kind: 'server' } });
+  });
+
+  test.each(SUBGRAPHS)('%s: an init container holds the pod until its database is migrated, with its own database URL alone', (name) => {
+    const deployment = one(overlay, 'Deployment', name);
+    const [init, ...others] = podTemplate(deployment).spec.initContainers ?? [];
+    expect(others).toEqual([]);
+    expect(init.image).toBe(podTemplate(deployment).spec.containers[0].image);
+    const [node, script, ...args] = init.command as string[];
+    expect([node, script]).toEqual(['node', 'dist/migrate.mjs']);
+    const settings = loadMigrateEnv(containerEnvironment(overlay, deployment, init), args);
+    expect(settings).toMatchObject({ production: true, mode: 'wait', services: [name], devKeysDir: undefined, target: { kind: 'urls' } });
+    expect(Object.keys((settings.target as { urls: object }).urls)).toEqual([name]);
   });
 
   test('only the secrets a process needs: the access-token signing key in users alone, each credential signing key in its own process', () => {
