@@ -98,7 +98,7 @@ describe('a fourth subgraph is one entry in the list', () => {
       { tag: '!reset', collection: 'seq', resolve: () => null },
     ] as unknown as Array<ScalarTag | CollectionTag>;
     const prod = parse(file('docker-compose.prod.yml'), { customTags: reset });
-    expect(prod.services.badges.secrets).toEqual(['badges-database-url', 'service-credential-private-keys-badges', 'service-credential-public-keys']);
+    expect([...prod.services.badges.secrets].sort()).toEqual(['badges-database-url', 'service-credential-private-keys-badges', 'service-credential-public-keys']);
     expect(prod.services.badges.environment).toMatchObject({
       NODE_ENV: 'production',
       BADGES_DATABASE_URL_FILE: '/run/secrets/badges-database-url',
@@ -119,6 +119,9 @@ describe('a fourth subgraph is one entry in the list', () => {
     expect(pod.containers[0].command).toEqual(['node', 'dist/badges.mjs']);
     expect(pod.containers[0].resources).toEqual({ requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } });
     expect(pod.initContainers[0].command).toEqual(['node', 'dist/migrate.mjs', '--wait', '--service', 'badges']);
+    // The init container mounts the database URL alone.
+    const initVolumes = pod.initContainers[0].volumeMounts.map((m: Doc) => pod.volumes.find((v: Doc) => v.name === m.name));
+    expect(initVolumes.flatMap((v: Doc) => v.secret?.items ?? [])).toEqual([{ key: 'badges-database-url', path: 'badges-database-url' }]);
     expect(pod.volumes[0].projected.sources[0].secret.name).toBe('quizgraph-badges');
     const routerEnv = find('Deployment', ROUTER.name).spec.template.spec.containers[0].env;
     expect(routerEnv).toContainEqual({ name: 'BADGES_SUBGRAPH_URL', value: 'http://badges:4004/graphql' });
@@ -135,6 +138,11 @@ describe('a fourth subgraph is one entry in the list', () => {
     expect(selected(policy('users').ingress[0].from)).toContain('badges');
     expect(selected(policy(ROUTER.name).egress.flatMap((e: Doc) => e.to))).toContain('badges');
     expect(selected(policy('pgbouncer').ingress[0].from)).toContain('badges');
+  });
+
+  test('taking the entry out again flags its generated files as left behind', () => {
+    expect(deploymentChanges(dir)).toContainEqual({ path: 'deploy/kubernetes/base/badges.yaml', next: undefined });
+    expect(deploymentChanges(dir).map((c) => c.path)).toContain('docker-compose.yml');
   });
 
   test('the development overlay generates its Secret; rover and Apollo Router get its URL', () => {

@@ -178,14 +178,34 @@ export function topologyOf(list: readonly SubgraphDeclaration[]) {
 
 export type Topology = ReturnType<typeof topologyOf>;
 
+/**
+ * Names a subgraph (or a command) cannot take: the other bundles of the image (dist/<name>.mjs) and the
+ * objects the compose files and manifests already name (services, Secrets, NetworkPolicies).
+ */
+const RESERVED_NAMES: readonly string[] = [
+  'migrate',
+  'seed-demo-data',
+  'postgres',
+  'postgres-server',
+  'pgbouncer',
+  'database-server',
+  'demo-data',
+  'dns',
+  'default-deny',
+  'service-credential-public-keys',
+];
+
 /** Everything the list must satisfy; thrown at import, so a wrong entry fails every process and test at once. */
 export function validateTopology(list: readonly SubgraphDeclaration[] = SUBGRAPHS): void {
   const problems: string[] = [];
   const names = list.map((s) => s.name);
   const ports = [ROUTER.port, ...list.map((s) => s.port)];
   for (const s of list) {
-    if (!/^[a-z][a-z0-9-]*$/.test(s.name)) problems.push(`"${s.name}": a name is lower case letters, digits and dashes`);
-    if (s.name === ROUTER.name) problems.push(`"${s.name}": the router's name`);
+    if (!/^[a-z]([a-z0-9-]*[a-z0-9])?$/.test(s.name) || s.name.length > 40) {
+      problems.push(`"${s.name}": a name is lower case letters, digits and inner dashes, at most 40 (it names Kubernetes objects and variables)`);
+    }
+    if (s.name === ROUTER.name || RESERVED_NAMES.includes(s.name))
+      problems.push(`"${s.name}": taken by the router or a deployment object (${[ROUTER.name, ...RESERVED_NAMES].join(', ')})`);
     if (!Number.isInteger(s.port) || s.port < 1 || s.port > 65_535) problems.push(`"${s.name}": port ${s.port} is not a port`);
     for (const target of s.callsInternal) {
       const at = names.indexOf(target);
@@ -193,10 +213,14 @@ export function validateTopology(list: readonly SubgraphDeclaration[] = SUBGRAPH
       else if (at > names.indexOf(s.name)) problems.push(`"${s.name}" calls "${target}", which starts after it: list "${target}" first`);
     }
     for (const command of Object.keys(s.commands)) {
-      if (names.includes(command) || command === ROUTER.name) problems.push(`"${s.name}": command "${command}" has a service's name`);
+      if (names.includes(command) || command === ROUTER.name || RESERVED_NAMES.includes(command)) {
+        problems.push(`"${s.name}": command "${command}" has the name of a service or of another bundle (dist/${command}.mjs)`);
+      }
     }
   }
   for (const name of new Set(names)) if (names.filter((n) => n === name).length > 1) problems.push(`"${name}" is listed twice`);
+  const commands = list.flatMap((s) => Object.keys(s.commands));
+  for (const command of new Set(commands)) if (commands.filter((c) => c === command).length > 1) problems.push(`command "${command}" is declared twice`);
   for (const port of new Set(ports)) if (ports.filter((p) => p === port).length > 1) problems.push(`port ${port} is taken twice`);
   const issuers = list.filter((s) => s.issuesAccessTokens);
   if (issuers.length !== 1) problems.push(`exactly one subgraph issues access tokens (found ${issuers.length})`);

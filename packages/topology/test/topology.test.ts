@@ -54,7 +54,16 @@ describe('the service list', () => {
       [[issuer, entry({ name: 'scores', port: 5002, consumes: ['Nothing'] })], /consumes Nothing, which nobody publishes/],
       [[issuer, entry({ name: 'scores', port: 5002, publishes: ['Gone'] })], /Gone has more than one publisher/],
       [[issuer, entry({ name: 'Scores', port: 5002 })], /lower case/],
-      [[issuer, entry({ name: 'router', port: 5002 })], /the router's name/],
+      [[issuer, entry({ name: 'router', port: 5002 })], /taken by the router or a deployment object/],
+      [[issuer, entry({ name: 'migrate', port: 5002 })], /taken by the router or a deployment object/],
+      [[issuer, entry({ name: 'pgbouncer', port: 5002 })], /taken by the router or a deployment object/],
+      [[issuer, entry({ name: 'scores-', port: 5002 })], /inner dashes/],
+      [[issuer, entry({ name: 'a'.repeat(41), port: 5002 })], /at most 40/],
+      [[issuer, entry({ name: 'scores', port: 5002, commands: { 'seed-demo-data': 'src/x.ts' } })], /another bundle/],
+      [
+        [issuer, entry({ name: 'scores', port: 5002, commands: { tidy: 'src/a.ts' } }), entry({ name: 'ranks', port: 5003, commands: { tidy: 'src/b.ts' } })],
+        /command "tidy" is declared twice/,
+      ],
       [[issuer, issuer], /listed twice/],
       [[entry({ name: 'scores', port: 5002 })], /exactly one subgraph issues access tokens/],
     ];

@@ -1,4 +1,4 @@
-import { ROUTER, type Resources, type SubgraphDeclaration, topologyOf, variables, type Wiring } from '@quizgraph/topology';
+import { databaseName, ROUTER, type Resources, type SubgraphDeclaration, topologyOf, variables, type Wiring } from '@quizgraph/topology';
 import { SECRET_FILES } from '../productionSecrets.js';
 
 /**
@@ -93,7 +93,7 @@ function serviceWiring(t: Topology, databaseUrl?: (name: string) => string | und
   return { origin: (name) => `http://${name}:${t.defaultPort(name)}`, databaseUrl };
 }
 
-const database = (name: string) => `quizgraph_${name.replaceAll('-', '_')}`;
+const database = (name: string) => databaseName(name as never);
 const composeDatabaseUrl = (dbName: string) => `postgresql://postgres:\${POSTGRES_PASSWORD:-quizgraph}@postgres:5432/${dbName}`;
 const readyCheck = (port: number) =>
   `["CMD", "node", "-e", "fetch('http://127.0.0.1:${port}/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]`;
@@ -239,15 +239,18 @@ function composeDevelopment(t: Topology): string[] {
   ];
 }
 
-/** The secrets process `name` mounts: its own database URL and private keys, and every process's public credential keys. */
-function secretsOf(t: Topology, name: string): string[] {
-  if (name === ROUTER.name) return [SECRET_FILES.serviceCredentialPrivateKeys(name), SECRET_FILES.serviceCredentialPublicKeys];
+/** Process `name`'s own secrets (its Secret `quizgraph-<name>`): its service-credential key, its database URL, the access-token key for the issuer. */
+function ownSecretsOf(t: Topology, name: string): string[] {
   return [
-    SECRET_FILES.databaseUrl(name),
-    ...(name === t.issuer ? [SECRET_FILES.accessTokenPrivateKeys] : []),
     SECRET_FILES.serviceCredentialPrivateKeys(name),
-    SECRET_FILES.serviceCredentialPublicKeys,
+    ...(name === ROUTER.name ? [] : [SECRET_FILES.databaseUrl(name)]),
+    ...(name === t.issuer ? [SECRET_FILES.accessTokenPrivateKeys] : []),
   ];
+}
+
+/** The secrets process `name` mounts: its own, and every process's public credential keys. */
+function secretsOf(t: Topology, name: string): string[] {
+  return [...ownSecretsOf(t, name), SECRET_FILES.serviceCredentialPublicKeys];
 }
 
 /** The `*_FILE` variables of process `name` in production, with the folder its secrets are mounted in. */
@@ -370,22 +373,19 @@ function kubernetesProcess(t: Topology, name: string): string[] {
   const resources = isRouter ? ROUTER.resources : t.subgraph(name).resources;
   const what = isRouter ? 'the public entry point: the only process an Ingress reaches' : t.subgraph(name).description;
   const wiring = t.wiringEnvironment(name, serviceWiring(t));
-  const [portVariable] = Object.keys(wiring);
+  const portVariable = variables.port(name as never);
   const environment: Array<[string, string]> = [
     ['NODE_ENV', 'production'],
     ['HOST', '0.0.0.0'],
     ['LOG_LEVEL', 'info'],
     ['SHUTDOWN_READINESS_GRACE_MS', '5000'],
     ['SHUTDOWN_DRAIN_TIMEOUT_MS', '20000'],
-    [portVariable!, wiring[portVariable!]!],
+    [portVariable, wiring[portVariable]!],
     ...(isRouter ? [] : secretVariables(t, name).slice(0, name === t.issuer ? 2 : 1)),
-    ...Object.entries(wiring).slice(1),
+    ...Object.entries(wiring).filter(([key]) => key !== portVariable),
     ...(isRouter ? [['TRUST_PROXY', '1'] as [string, string]] : []),
     ...secretVariables(t, name).slice(-2),
   ];
-  const ownSecrets = secretsOf(t, name).filter((s) => s !== SECRET_FILES.serviceCredentialPublicKeys);
-  // Own private keys first, as the Secrets are created (README, "Kubernetes").
-  const ownOrdered = [SECRET_FILES.serviceCredentialPrivateKeys(name), ...ownSecrets.filter((s) => s !== SECRET_FILES.serviceCredentialPrivateKeys(name))];
   const container = [
     `- name: ${name}`,
     '  image: quizgraph:latest',
@@ -457,7 +457,7 @@ function kubernetesProcess(t: Topology, name: string): string[] {
     '      enableServiceLinks: false',
     '      terminationGracePeriodSeconds: 30',
     ...indent(POD_SECURITY, 6),
-    ...(isRouter ? [] : indent(waitForMigrations(name), 6)),
+    ...(isRouter ? [] : indent(waitForMigrations(t, name), 6)),
     '      containers:',
     ...indent(container, 8),
     '      volumes:',
@@ -470,12 +470,24 @@ function kubernetesProcess(t: Topology, name: string): string[] {
     '              - secret:',
     `                  name: quizgraph-${name}`,
     '                  items:',
-    ...ownOrdered.flatMap((s) => [`                    - key: ${s}`, `                      path: ${s}`]),
+    ...ownSecretsOf(t, name).flatMap((s) => [`                    - key: ${s}`, `                      path: ${s}`]),
     '              - secret:',
     `                  name: quizgraph-${SECRET_FILES.serviceCredentialPublicKeys}`,
     '                  items:',
     `                    - key: ${SECRET_FILES.serviceCredentialPublicKeys}`,
     `                      path: ${SECRET_FILES.serviceCredentialPublicKeys}`,
+    ...(isRouter
+      ? []
+      : [
+          '        # The init container gets the database URL alone, no key.',
+          '        - name: database-url',
+          '          secret:',
+          `            secretName: quizgraph-${name}`,
+          '            defaultMode: 0440',
+          '            items:',
+          `              - key: ${SECRET_FILES.databaseUrl(name)}`,
+          `                path: ${SECRET_FILES.databaseUrl(name)}`,
+        ]),
     '        - name: tmp',
     '          emptyDir:',
     '            sizeLimit: 64Mi',
@@ -531,12 +543,16 @@ function kubernetesProcess(t: Topology, name: string): string[] {
   ];
 }
 
+/** How long the migrate Job may run (its activeDeadlineSeconds, base/migrate.yaml): an init container waits as long. */
+const MIGRATE_DEADLINE_SECONDS = 900;
+
 /**
  * A subgraph pod's init container: waits until the subgraph's database holds every migration of this
  * image (the migrate Job applies them), so a new pod never serves against an older schema. It needs
- * nothing but the database URL (stack/src/migrate.ts, `--wait`; MIGRATE_WAIT_TIMEOUT_SECONDS, 300 s).
+ * nothing but the database URL (stack/src/migrate.ts, `--wait`), and mounts nothing else.
  */
-function waitForMigrations(name: string): string[] {
+function waitForMigrations(t: Topology, name: string): string[] {
+  const [databaseUrlFile] = secretVariables(t, name);
   return [
     '# Until the migrate Job has applied every migration of this image to this database, the pod does not start.',
     'initContainers:',
@@ -547,12 +563,14 @@ function waitForMigrations(name: string): string[] {
     '    env:',
     '      - name: NODE_ENV',
     '        value: "production"',
-    `      - name: ${v.databaseUrl(name)}_FILE`,
-    `        value: ${q(`/run/secrets/${SECRET_FILES.databaseUrl(name)}`)}`,
+    '      - name: MIGRATE_WAIT_TIMEOUT_SECONDS',
+    `        value: ${q(MIGRATE_DEADLINE_SECONDS)}`,
+    `      - name: ${databaseUrlFile![0]}`,
+    `        value: ${q(databaseUrlFile![1])}`,
     ...indent(resourcesBlock({ cpu: { request: '50m', limit: '500m' }, memory: { request: '128Mi', limit: '512Mi' } }), 4),
     ...indent(CONTAINER_SECURITY, 4),
     '    volumeMounts:',
-    '      - name: secrets',
+    '      - name: database-url',
     '        mountPath: /run/secrets',
     '        readOnly: true',
     '      - name: tmp',
@@ -663,9 +681,6 @@ function developmentSecrets(t: Topology): string[] {
     ...entry(SECRET_FILES.postgresPassword.replace('-password', ''), [SECRET_FILES.postgresPassword]),
     ...entry('database-server', [SECRET_FILES.databaseServerUrl]),
     ...entry(SECRET_FILES.serviceCredentialPublicKeys, [SECRET_FILES.serviceCredentialPublicKeys]),
-    ...processes.flatMap((p) => {
-      const own = secretsOf(t, p).filter((s) => s !== SECRET_FILES.serviceCredentialPublicKeys);
-      return entry(p, [SECRET_FILES.serviceCredentialPrivateKeys(p), ...own.filter((s) => s !== SECRET_FILES.serviceCredentialPrivateKeys(p))]);
-    }),
+    ...processes.flatMap((p) => entry(p, ownSecretsOf(t, p))),
   ];
 }
