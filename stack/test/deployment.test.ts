@@ -98,7 +98,11 @@ describe('a fourth subgraph is one entry in the list', () => {
       { tag: '!reset', collection: 'seq', resolve: () => null },
     ] as unknown as Array<ScalarTag | CollectionTag>;
     const prod = parse(file('docker-compose.prod.yml'), { customTags: reset });
-    expect([...prod.services.badges.secrets].sort()).toEqual(['badges-database-url', 'service-credential-private-keys-badges', 'service-credential-public-keys']);
+    expect([...prod.services.badges.secrets].sort()).toEqual([
+      'badges-database-url',
+      'service-credential-private-keys-badges',
+      'service-credential-public-keys',
+    ]);
     expect(prod.services.badges.environment).toMatchObject({
       NODE_ENV: 'production',
       BADGES_DATABASE_URL_FILE: '/run/secrets/badges-database-url',
