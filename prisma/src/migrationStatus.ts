@@ -61,7 +61,7 @@ const INVALID_CATALOG_NAME = '3D000';
 /**
  * How far the database at `connectionString` is from `service`'s shipped migrations, read from its
  * `_prisma_migrations` without changing anything (no database or table is created). Connection
- * errors are thrown, for the caller to report or retry (see isConnectionError).
+ * errors are thrown, for the caller to report or retry (see classifyWaitError).
  */
 export async function migrationStatus(
   connectionString: string,
@@ -101,21 +101,48 @@ export async function migrationStatus(
   }
 }
 
-/** Network errnos of a server that is not (yet) reachable. */
+/** Node's errnos of a server that is not (yet) reachable, or whose name does not resolve yet (a Service being created). */
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
 
 /**
- * An error that says the database server cannot be reached or does not accept connections yet (it
- * is starting, shutting down, full, or a pooler in front of it cannot log in yet), as opposed to a
- * wrong password, a missing permission or a broken image, which waiting will not fix.
+ * SQLSTATEs of a server that may accept us later: 57P01–57P03 (shutting down, or starting up:
+ * "cannot connect now"), 53300 (too many connections), 3D000 (the database is not created yet).
+ * Class 08 (connection exception) is too, apart from PgBouncer's refusals below.
  */
-export function isConnectionError(error: unknown): boolean {
+const NOT_YET = /^(?:08[0-9A-Z]{3}|57P0[1-3]|53300|3D000)$/;
+
+/**
+ * PgBouncer answers every refusal of its own with SQLSTATE 08P01 (its send_pooler_error default), so
+ * a wrong password through it looks like a dropped connection by code alone. These are the ones
+ * about the client's own login or startup packet (src/client.c, src/objects.c of PgBouncer), which
+ * waiting will not fix. Anchored at the start: "server login has been failing, cached error: …
+ * (server_login_retry)" quotes the server's error after its own words, and is PgBouncer's failing
+ * connection to Postgres, which may come back.
+ */
+const PGBOUNCER_REFUSES_CLIENT =
+  /^(?:SASL authentication failed|password authentication failed|no such user|login rejected|"trust" authentication failed|certificate authentication failed|PAM authentication failed|LDAP authentication failed|client selected an invalid SASL authentication mechanism|empty password returned by client|no authentication method is found|SSL required|no username supplied|unsupported startup parameter|unsupported options startup parameter|no such database: )/;
+
+/**
+ * The pg driver's own errors, which carry no SQLSTATE: its connection timeout ("timeout expired"),
+ * its query_timeout ("Query read timeout", which is what a client queued by PgBouncer for a full pool
+ * gets), and a server that hangs up ("Connection terminated unexpectedly", "… due to connection timeout").
+ */
+const DRIVER_NOT_YET = /^(?:timeout expired|Query read timeout|Connection terminated)/;
+
+/**
+ * What `--wait` does with an error from migrationStatus: 'retry' when the database server cannot be
+ * reached or does not accept connections yet (starting, shutting down, full, its name not resolving
+ * yet, PgBouncer unable to log in to it or queueing us), 'fatal' for what waiting will not fix: a wrong
+ * password (28P01, or PgBouncer's 08P01 "SASL authentication failed"), a role that may not log in
+ * (28000), a missing permission, an image without its migrations, and anything not known to pass.
+ */
+export function classifyWaitError(error: unknown): 'retry' | 'fatal' {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  const text = typeof message === 'string' ? message : '';
   if (typeof code === 'string') {
-    if (UNREACHABLE.has(code)) return true;
-    // SQLSTATE class 08 (connection exception), 57P01–57P03 (shutting down, cannot connect now), 53300 (too many connections).
-    if (/^08[0-9A-Z]{3}$/.test(code) || /^57P0[1-3]$/.test(code) || code === '53300') return true;
+    if (UNREACHABLE.has(code)) return 'retry';
+    if (code === '08P01' && PGBOUNCER_REFUSES_CLIENT.test(text)) return 'fatal';
+    return NOT_YET.test(code) ? 'retry' : 'fatal';
   }
-  // pg's own: its connection timeout, and a server that hangs up mid-handshake.
-  return typeof message === 'string' && /timeout expired|Connection terminated/i.test(message);
+  return DRIVER_NOT_YET.test(text) ? 'retry' : 'fatal';
 }

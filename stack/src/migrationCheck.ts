@@ -1,6 +1,6 @@
 import {
+  classifyWaitError,
   type DatabaseUrls,
-  isConnectionError,
   isUpToDate,
   type MigrationStatus,
   migrationStatus,
@@ -64,10 +64,11 @@ export interface WaitOptions {
 
 /**
  * `--wait`: checks every `intervalMs` until every service is up to date (true) or `timeoutMs` has
- * passed (false, after naming what is still missing). A server that cannot be reached, a database
- * that does not exist and one without `_prisma_migrations` are "not yet"; any other error (a wrong
- * password, a missing permission, an image without its migrations) is thrown, since waiting will not
- * fix it.
+ * passed (false, after naming what is still missing). A server that cannot be reached or does not
+ * accept us yet (also through PgBouncer), a database that does not exist and one without
+ * `_prisma_migrations` are "not yet"; any other error (a wrong password, also as PgBouncer words it, a
+ * missing permission, an image without its migrations) is thrown, since waiting will not fix it (see
+ * classifyWaitError).
  */
 export async function waitForMigrations(urls: Partial<DatabaseUrls>, options: WaitOptions, log: Log): Promise<boolean> {
   const { timeoutMs, intervalMs = 2_000, logEveryMs = 10_000 } = options;
@@ -86,7 +87,7 @@ export async function waitForMigrations(urls: Partial<DatabaseUrls>, options: Wa
           reasons.push(describeStatus(status));
         }
       } catch (error) {
-        if (!isConnectionError(error)) throw new Error(`${service}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        if (classifyWaitError(error) === 'fatal') throw new Error(`${service}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
         notYet.set(service, url);
         reasons.push(`${service}: cannot connect yet (${error instanceof Error ? error.message : String(error)})`);
       }

@@ -1,8 +1,9 @@
-import { databaseUrl, ensureDatabase, migrateServiceDatabases, migrationStatus, schemaPaths } from '@quizgraph/prisma';
+import { classifyWaitError, databaseUrl, ensureDatabase, migrateServiceDatabases, migrationStatus, schemaPaths } from '@quizgraph/prisma';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,6 +82,46 @@ async function migrate(args: string[], env: NodeJS.ProcessEnv) {
   return { code: await run.exited, output: run.output() };
 }
 
+/** A backend message of the Postgres protocol: its type byte, then its length (itself included) and body. */
+function backendMessage(type: string, body: Buffer) {
+  const length = Buffer.alloc(4);
+  length.writeInt32BE(body.length + 4);
+  return Buffer.concat([Buffer.from(type), length, body]);
+}
+
+/**
+ * Stands in for PgBouncer on a free port, answering each client's startup packet the way it does.
+ * `refuse`: an ErrorResponse as its send_pooler_error writes one (severity FATAL, the SQLSTATE, the
+ * message, nothing else), then it hangs up. `queue`: it logs the client in (from the parameters it
+ * cached) and never answers the query, as when every server connection of the pool is taken.
+ * `silent`: not even the login, as when it has no server connection yet to take them from.
+ */
+async function fakePgBouncer(answer: { refuse: [sqlstate: string, message: string] } | 'queue' | 'silent') {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    socket.once('data', () => {
+      if (answer === 'silent') return;
+      if (answer === 'queue') {
+        socket.write(Buffer.concat([backendMessage('R', Buffer.alloc(4)), backendMessage('Z', Buffer.from('I'))]));
+        return;
+      }
+      const [sqlstate, message] = answer.refuse;
+      socket.end(backendMessage('E', Buffer.from(`SFATAL\0C${sqlstate}\0M${message}\0\0`)));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `postgresql://users:secret@127.0.0.1:${(server.address() as AddressInfo).port}/quizgraph_users`,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
 beforeAll(async () => {
   serverUrl = databaseUrl(inject('databaseUrls').users, 'postgres');
   secrets = await mkdtemp(join(tmpdir(), 'quizgraph-migrate-'));
@@ -116,6 +157,46 @@ describe('migrationStatus', () => {
     expect(await migrationStatus(url, 'users')).toMatchObject({ pending: [], unknown: ['29991231000000_from_a_newer_release'], failed: [] });
     await sql(url, 'UPDATE _prisma_migrations SET finished_at = NULL WHERE migration_name = $1', [SHIPPED[0]]);
     expect(await migrationStatus(url, 'users')).toMatchObject({ pending: [], failed: [SHIPPED[0]] });
+  });
+});
+
+describe('errors on the way to the database, as the driver raises them', () => {
+  it('a role Postgres does not know is fatal to --wait; PgBouncer queueing the client is "not yet"', async () => {
+    const stranger = new URL(serverUrl);
+    stranger.username = `nobody_${randomUUID().slice(0, 8)}`;
+    const noRole = await migrationStatus(stranger.href, 'users').catch((error: unknown) => error);
+    // 28000 "role … does not exist" under trust; 28P01 where the server asks for a password.
+    expect(['28000', '28P01']).toContain((noRole as { code?: string }).code);
+    expect(classifyWaitError(noRole)).toBe('fatal');
+
+    // Both wait out the driver's 5 s timeouts, so together.
+    const [queued, silent] = [await fakePgBouncer('queue'), await fakePgBouncer('silent')];
+    try {
+      const [afterLogin, duringLogin] = await Promise.all(
+        [queued, silent].map((bouncer) => migrationStatus(bouncer.url, 'users').catch((error: unknown) => error)),
+      );
+      expect(afterLogin).toMatchObject({ message: 'Query read timeout' });
+      expect(duringLogin).toMatchObject({ message: 'timeout expired' });
+      expect([classifyWaitError(afterLogin), classifyWaitError(duringLogin)]).toEqual(['retry', 'retry']);
+    } finally {
+      await Promise.all([queued.close(), silent.close()]);
+    }
+  });
+
+  it('PgBouncer’s 08P01 is fatal for a wrong password and "not yet" while it cannot log in to Postgres', async () => {
+    for (const [message, expected] of [
+      ['SASL authentication failed', 'fatal'],
+      ['server login has been failing, cached error: connect failed (server_login_retry)', 'retry'],
+    ] as const) {
+      const bouncer = await fakePgBouncer({ refuse: ['08P01', message] });
+      try {
+        const error = await migrationStatus(bouncer.url, 'users').catch((thrown: unknown) => thrown);
+        expect(error).toMatchObject({ code: '08P01', message });
+        expect(classifyWaitError(error), message).toBe(expected);
+      } finally {
+        await bouncer.close();
+      }
+    }
   });
 });
 
@@ -195,6 +276,25 @@ describe('the migrate command', { timeout: 120_000 }, () => {
       await migrateServiceDatabases({ users: database.url });
       expect(await waiting.exited, waiting.output()).toBe(0);
       expect(waiting.output()).toContain('[migrate] users: up to date');
+    });
+
+    it('ends at once with exit 1 when PgBouncer refuses the password, and waits while PgBouncer cannot log in to Postgres', async () => {
+      const wrongPassword = await fakePgBouncer({ refuse: ['08P01', 'SASL authentication failed'] });
+      const serverDown = await fakePgBouncer({ refuse: ['08P01', 'server login has been failing, cached error: connect failed (server_login_retry)'] });
+      try {
+        const started = Date.now();
+        const refused = await migrate(['--wait', '--service', 'users'], await initContainer(wrongPassword.url, 60));
+        expect(refused, refused.output).toMatchObject({ code: 1 });
+        expect(refused.output).toContain('users: SASL authentication failed');
+        // Its first answer ended it: far from the 60 s it was allowed to wait.
+        expect(Date.now() - started).toBeLessThan(30_000);
+
+        const waited = await migrate(['--wait', '--service', 'users'], await initContainer(serverDown.url, 3));
+        expect(waited, waited.output).toMatchObject({ code: 3 });
+        expect(waited.output).toContain('users: cannot connect yet (server login has been failing');
+      } finally {
+        await Promise.all([wrongPassword.close(), serverDown.close()]);
+      }
     });
 
     it('gives up with exit 3 at MIGRATE_WAIT_TIMEOUT_SECONDS, naming what is still pending, having created nothing', async () => {
