@@ -1,8 +1,9 @@
 import { serviceDatabaseUrls } from '@quizgraph/prisma/runtime';
 import { CREDENTIAL_HOLDERS, newKid } from '@quizgraph/service-kit';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { chmod, mkdir, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 
 /**
  * The secret files' names (file name = Compose secret name = key in the Kubernetes Secret): written
@@ -17,46 +18,230 @@ export const SECRET_FILES = {
   serviceCredentialPublicKeys: 'service-credential-public-keys',
 } as const;
 
+export interface ProductionSecretsOptions {
+  /** The database server in the URLs of a new folder (the compose service; PgBouncer in Kubernetes). */
+  databaseHost?: string;
+  /**
+   * Complete a folder written before, for processes added to the service list since: write only the
+   * missing files, from the password and server of its `database-server-url`, and add the new
+   * processes' public keys to `service-credential-public-keys`. No existing file changes otherwise.
+   */
+  addMissing?: boolean;
+}
+
+export interface ProductionSecretsWritten {
+  /** Files that did not exist before. */
+  written: string[];
+  /** Files rewritten with more in them (only `service-credential-public-keys`, with --add-missing). */
+  updated: string[];
+}
+
+/** The files are read inside the containers, by other users than the operator (see the folder's mode below). */
+const FILE_MODE = 0o644;
+
+type PublicKeys = Record<string, Array<{ kid: string; pem: string }>>;
+
 /**
  * The files docker-compose.prod.yml mounts as Compose secrets, named as its `secrets:` section names
  * them (file name = secret name): a random Postgres password and the database URLs that carry it
  * (server `postgres:5432`, the compose service), the users service's access-token signing key, each
  * process's own service-credential signing key, and one file of every process's public
- * service-credential key.
+ * service-credential key. With `addMissing`, completes such a folder instead (completeProductionSecrets).
  */
-export async function writeProductionSecrets(dir: string, databaseHost = 'postgres:5432'): Promise<string[]> {
+export async function writeProductionSecrets(dir: string, options: ProductionSecretsOptions = {}): Promise<ProductionSecretsWritten> {
+  if (options.addMissing) return completeProductionSecrets(dir);
   const password = randomBytes(24).toString('base64url'); // URL-safe: it goes into URLs as is
-  const serverUrl = `postgresql://postgres:${password}@${databaseHost}/postgres`;
-  const pair = () => {
-    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const kid = newKid(0);
-    return {
-      private: [{ kid, pem: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string }],
-      public: [{ kid, pem: publicKey.export({ type: 'spki', format: 'pem' }) as string }],
-    };
-  };
+  const serverUrl = `postgresql://postgres:${password}@${options.databaseHost ?? 'postgres:5432'}/postgres`;
   const files: Record<string, string> = {
     [SECRET_FILES.postgresPassword]: password,
     [SECRET_FILES.databaseServerUrl]: serverUrl,
-    [SECRET_FILES.accessTokenPrivateKeys]: JSON.stringify(pair().private),
+    [SECRET_FILES.accessTokenPrivateKeys]: JSON.stringify(keyPair().private),
   };
   for (const [service, url] of Object.entries(serviceDatabaseUrls(serverUrl))) files[SECRET_FILES.databaseUrl(service)] = url;
-  const publicKeys: Record<string, Array<{ kid: string; pem: string }>> = {};
+  const publicKeys: PublicKeys = {};
   for (const holder of CREDENTIAL_HOLDERS) {
-    const keys = pair();
+    const keys = keyPair();
     files[SECRET_FILES.serviceCredentialPrivateKeys(holder)] = JSON.stringify(keys.private);
     publicKeys[holder] = keys.public;
   }
   files[SECRET_FILES.serviceCredentialPublicKeys] = JSON.stringify(publicKeys);
 
+  // Checked before writing anything: a folder with some of the files would otherwise get a second
+  // password beside the one in use before `wx` stopped at the first existing file.
+  const existing = [];
+  for (const name of Object.keys(files)) if (await exists(join(dir, name))) existing.push(name);
+  if (existing.length > 0) {
+    throw Object.assign(
+      new Error(
+        `${dir} already holds ${existing.join(', ')}: production secrets in use are never overwritten. ` +
+          `To write only the files of processes added to the service list since: pnpm secrets:production --add-missing ${dir}`,
+      ),
+      { code: 'EEXIST' },
+    );
+  }
   await mkdir(dir, { recursive: true, mode: 0o700 });
   // The folder keeps other users of the host out. The files must be readable inside the containers,
   // whose processes run as another user (`node`, `postgres`): Compose mounts a file secret as it is,
   // without the owner and mode a swarm would set.
   await chmod(dir, 0o700);
+  await writeNewFiles(dir, files);
+  return { written: Object.keys(files), updated: [] };
+}
+
+/**
+ * `--add-missing`: after a subgraph was added to the service list on a running install, its files
+ * (`<name>-database-url`, `service-credential-private-keys-<name>`) and its public key in
+ * `service-credential-public-keys`. Every existing file stays byte for byte: a new password or key for
+ * a process in use would lock it out (of the database, or of every other process). Everything is read
+ * and checked before the first write, so a refusal changes nothing.
+ */
+async function completeProductionSecrets(dir: string): Promise<ProductionSecretsWritten> {
+  const runFirst = `run \`pnpm secrets:production ${dir}\` without --add-missing first`;
+  const serverText = await readIfExists(join(dir, SECRET_FILES.databaseServerUrl));
+  if (serverText === undefined) {
+    throw new Error(`${dir} holds no ${SECRET_FILES.databaseServerUrl} file, so there is nothing to complete: ${runFirst}.`);
+  }
+  const serverUrl = serverText.trim();
+  let password: string;
+  try {
+    password = decodeURIComponent(new URL(serverUrl).password);
+  } catch {
+    throw new Error(`${join(dir, SECRET_FILES.databaseServerUrl)} does not hold a URL; nothing written.`);
+  }
+
+  const files: Record<string, string> = {};
+  const missing = async (name: string) => !(await exists(join(dir, name)));
+  // The password in use, as the server URL carries it (an operator may have put a managed server's there).
+  if (await missing(SECRET_FILES.postgresPassword)) files[SECRET_FILES.postgresPassword] = password;
+  // The same password and host as every existing URL: only the database name differs (serviceDatabaseUrls).
+  for (const [service, url] of Object.entries(serviceDatabaseUrls(serverUrl))) {
+    if (await missing(SECRET_FILES.databaseUrl(service))) files[SECRET_FILES.databaseUrl(service)] = url;
+  }
+  if (await missing(SECRET_FILES.accessTokenPrivateKeys)) files[SECRET_FILES.accessTokenPrivateKeys] = JSON.stringify(keyPair().private);
+
+  const publicPath = join(dir, SECRET_FILES.serviceCredentialPublicKeys);
+  const publicText = await readIfExists(publicPath);
+  const publicKeys = publicText === undefined ? {} : parsePublicKeys(publicText, publicPath);
+  const added: PublicKeys = {};
+  for (const holder of CREDENTIAL_HOLDERS) {
+    const privateName = SECRET_FILES.serviceCredentialPrivateKeys(holder);
+    const privateText = await readIfExists(join(dir, privateName));
+    if (privateText === undefined) {
+      if (Object.hasOwn(publicKeys, holder)) {
+        // Not a new process but a lost key: a new one would not match the public key the others trust.
+        throw new Error(
+          `${privateName} is missing but ${SECRET_FILES.serviceCredentialPublicKeys} holds ${holder}'s public key, so ${holder} is not a ` +
+            `new process: restore the file from a backup, or remove ${holder}'s entry from ${SECRET_FILES.serviceCredentialPublicKeys} to ` +
+            'give it a new key (every process must then restart to trust it); nothing written.',
+        );
+      }
+      const keys = keyPair();
+      files[privateName] = JSON.stringify(keys.private);
+      added[holder] = keys.public;
+    } else if (!Object.hasOwn(publicKeys, holder)) {
+      // A private key whose public half no one trusts yet (an earlier run stopped before the public file):
+      // trust that key rather than make another.
+      added[holder] = publicHalves(privateText, join(dir, privateName));
+    }
+  }
+
+  // The private keys first: stopped between the two, a second run finds them and adds their public halves.
+  await writeNewFiles(dir, files);
+  const written = Object.keys(files);
+  const updated: string[] = [];
+  if (Object.keys(added).length > 0) {
+    // The parsed file itself, not a validated copy, so existing entries keep every field they have.
+    await replaceFile(publicPath, `${JSON.stringify({ ...publicKeys, ...added })}\n`);
+    (publicText === undefined ? written : updated).push(SECRET_FILES.serviceCredentialPublicKeys);
+  }
+  return { written, updated };
+}
+
+/** A new RSA key pair as the key lists hold it: `[{kid, pem}]`, private (PKCS #8) and public (SPKI). */
+function keyPair() {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const kid = newKid(0);
+  return {
+    private: [{ kid, pem: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string }],
+    public: [{ kid, pem: publicKey.export({ type: 'spki', format: 'pem' }) as string }],
+  };
+}
+
+const publicKeysSchema = z.record(z.string(), z.array(z.object({ kid: z.string().min(1), pem: z.string().includes('PUBLIC KEY') })));
+const privateKeysSchema = z.array(z.object({ kid: z.string().min(1), pem: z.string().includes('PRIVATE KEY') })).min(1);
+
+/** The public-keys file as it is (checked against the format the processes load, keyConfig.ts). */
+function parsePublicKeys(text: string, path: string): PublicKeys {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (!publicKeysSchema.safeParse(parsed).success) {
+    throw new Error(`${path} is not a JSON object of {"<process>": [{"kid","pem"}]}, so no public key can be added to it; nothing written.`);
+  }
+  return parsed as PublicKeys;
+}
+
+/** The public halves of a private key list (every key in it, the verify-only ones too). */
+function publicHalves(text: string, path: string): Array<{ kid: string; pem: string }> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  const result = privateKeysSchema.safeParse(parsed);
+  if (!result.success) throw new Error(`${path} is not a JSON array of {"kid","pem"} private keys; nothing written.`);
+  return result.data.map(({ kid, pem }) => ({ kid, pem: createPublicKey(pem).export({ type: 'spki', format: 'pem' }) as string }));
+}
+
+async function writeNewFiles(dir: string, files: Record<string, string>): Promise<void> {
   for (const [name, content] of Object.entries(files)) {
     // `wx`: never overwrite a secret in use (a new password would lock the services out of the database).
-    await writeFile(join(dir, name), `${content}\n`, { flag: 'wx', mode: 0o644 });
+    await writeFile(join(dir, name), `${content}\n`, { flag: 'wx', mode: FILE_MODE });
   }
-  return Object.keys(files);
+}
+
+/**
+ * Replaces a file in one step (a temporary file in the same folder, then a rename): a reader, or a
+ * stop halfway, sees the old content or the new, never a part. The file keeps its mode.
+ */
+async function replaceFile(path: string, content: string): Promise<void> {
+  const mode = (await stat(path).catch(() => undefined))?.mode;
+  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    const handle = await open(temporary, 'wx', FILE_MODE);
+    try {
+      await handle.writeFile(content);
+      if (mode !== undefined) await handle.chmod(mode & 0o777);
+      await handle.sync(); // on disk before the rename makes it the file
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw error;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return false;
+    throw error;
+  }
 }

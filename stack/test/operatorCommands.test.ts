@@ -1,6 +1,9 @@
-import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { createPublicKey } from 'node:crypto';
+import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadEnv as loadMigrateEnv, MigrateUsageError } from '../src/migrateEnv.js';
 import { writeProductionSecrets } from '../src/productionSecrets.js';
@@ -11,7 +14,8 @@ const temp = () => mkdtemp(join(tmpdir(), 'quizgraph-operator-'));
 describe('pnpm secrets:production', () => {
   it('writes every secret into a folder only its owner can enter, and never overwrites one', async () => {
     const dir = join(await temp(), 'secrets');
-    const names = await writeProductionSecrets(dir);
+    const { written: names, updated } = await writeProductionSecrets(dir);
+    expect(updated).toEqual([]);
     expect((await readdir(dir)).sort()).toEqual([...names].sort());
     expect((await stat(dir)).mode & 0o777).toBe(0o700);
     const password = (await readFile(join(dir, 'postgres-password'), 'utf8')).trim();
@@ -25,8 +29,195 @@ describe('pnpm secrets:production', () => {
     for (const keys of Object.values(publicKeys)) expect(keys[0]!.pem).toContain('PUBLIC KEY');
 
     await writeFile(join(dir, 'postgres-password'), 'in use\n');
-    await expect(writeProductionSecrets(dir)).rejects.toMatchObject({ code: 'EEXIST' });
+    await expect(writeProductionSecrets(dir)).rejects.toMatchObject({ code: 'EEXIST', message: expect.stringContaining('--add-missing') });
     expect(await readFile(join(dir, 'postgres-password'), 'utf8')).toBe('in use\n');
+  });
+
+  it('refuses a folder holding some of the files before writing any, so no second password appears beside the one in use', async () => {
+    const dir = await temp();
+    await writeFile(join(dir, 'database-server-url'), 'postgresql://postgres:in-use@postgres:5432/postgres\n');
+    await expect(writeProductionSecrets(dir)).rejects.toMatchObject({ code: 'EEXIST', message: expect.stringContaining('database-server-url') });
+    expect(await readdir(dir)).toEqual(['database-server-url']);
+  });
+});
+
+type PublicKeys = Record<string, Array<{ kid: string; pem: string }>>;
+
+/** Every file of a folder, byte for byte, with its mode. */
+async function snapshot(dir: string) {
+  const files = new Map<string, { bytes: Buffer; mode: number }>();
+  for (const name of (await readdir(dir)).sort()) {
+    files.set(name, { bytes: await readFile(join(dir, name)), mode: (await stat(join(dir, name))).mode & 0o777 });
+  }
+  return files;
+}
+
+const readPublicKeys = async (dir: string) => JSON.parse(await readFile(join(dir, 'service-credential-public-keys'), 'utf8')) as PublicKeys;
+
+/**
+ * A folder as `pnpm secrets:production` wrote it before `results` was in the service list: written
+ * for today's list, then results' own files and public key taken out again.
+ */
+async function folderWithoutResults() {
+  const dir = join(await temp(), 'secrets');
+  await writeProductionSecrets(dir);
+  await rm(join(dir, 'service-credential-private-keys-results'));
+  await rm(join(dir, 'results-database-url'));
+  const { results: _removed, ...others } = await readPublicKeys(dir);
+  await writeFile(join(dir, 'service-credential-public-keys'), `${JSON.stringify(others)}\n`);
+  return dir;
+}
+
+describe('pnpm secrets:production --add-missing', () => {
+  it('writes a new process’s key and database URL and adds its public key, leaving every other file byte for byte', async () => {
+    const dir = await folderWithoutResults();
+    // An operator's own mode on the file it rewrites survives the rewrite.
+    await chmod(join(dir, 'service-credential-public-keys'), 0o640);
+    const before = await snapshot(dir);
+    const publicBefore = await readPublicKeys(dir);
+
+    expect(await writeProductionSecrets(dir, { addMissing: true })).toEqual({
+      written: ['results-database-url', 'service-credential-private-keys-results'],
+      updated: ['service-credential-public-keys'],
+    });
+    const after = await snapshot(dir);
+    // Nothing else in the folder: no temporary file left beside the rewritten one.
+    expect([...after.keys()]).toEqual([...before.keys(), 'results-database-url', 'service-credential-private-keys-results'].sort());
+    for (const [name, file] of before) {
+      if (name === 'service-credential-public-keys') expect(after.get(name)!.mode, name).toBe(0o640);
+      else expect(after.get(name), name).toEqual(file);
+    }
+    expect(after.get('results-database-url')!.mode).toBe(after.get('users-database-url')!.mode);
+
+    // Same password and server as the folder's database-server-url; only the database differs.
+    const server = new URL((await readFile(join(dir, 'database-server-url'), 'utf8')).trim());
+    const url = new URL((await readFile(join(dir, 'results-database-url'), 'utf8')).trim());
+    expect([url.protocol, url.username, url.password, url.host, url.pathname]).toEqual([
+      server.protocol,
+      server.username,
+      server.password,
+      server.host,
+      '/quizgraph_results',
+    ]);
+
+    // The existing entries unchanged, and results' public key the half of its new private key.
+    const { results, ...others } = await readPublicKeys(dir);
+    expect(others).toEqual(publicBefore);
+    const [privateKey] = JSON.parse(await readFile(join(dir, 'service-credential-private-keys-results'), 'utf8')) as Array<{ kid: string; pem: string }>;
+    expect(results).toEqual([{ kid: privateKey!.kid, pem: createPublicKey(privateKey!.pem).export({ type: 'spki', format: 'pem' }) }]);
+    for (const holder of Object.keys(others)) {
+      const [ownKey] = JSON.parse(await readFile(join(dir, `service-credential-private-keys-${holder}`), 'utf8')) as Array<{ kid: string; pem: string }>;
+      expect(results![0]!.pem, holder).not.toBe(createPublicKey(ownKey!.pem).export({ type: 'spki', format: 'pem' }));
+    }
+
+    // A second run finds nothing missing and changes nothing.
+    expect(await writeProductionSecrets(dir, { addMissing: true })).toEqual({ written: [], updated: [] });
+    expect(await snapshot(dir)).toEqual(after);
+  });
+
+  it('writes a missing access-token key and Postgres password (the one in the server URL), and only those', async () => {
+    const dir = join(await temp(), 'secrets');
+    await writeProductionSecrets(dir);
+    const server = new URL((await readFile(join(dir, 'database-server-url'), 'utf8')).trim());
+    await rm(join(dir, 'access-token-private-keys'));
+    await rm(join(dir, 'postgres-password'));
+    const before = await snapshot(dir);
+
+    expect(await writeProductionSecrets(dir, { addMissing: true })).toEqual({ written: ['postgres-password', 'access-token-private-keys'], updated: [] });
+    expect(await readFile(join(dir, 'postgres-password'), 'utf8')).toBe(`${server.password}\n`);
+    const [accessKey] = JSON.parse(await readFile(join(dir, 'access-token-private-keys'), 'utf8')) as Array<{ kid: string; pem: string }>;
+    expect(createPublicKey(accessKey!.pem).asymmetricKeyType).toBe('rsa');
+    for (const [name, file] of before) expect((await snapshot(dir)).get(name), name).toEqual(file);
+  });
+
+  it('trusts a private key already written whose public half is not in the file yet (a run stopped halfway), rather than make another', async () => {
+    const dir = join(await temp(), 'secrets');
+    await writeProductionSecrets(dir);
+    const publicKeys = await readPublicKeys(dir);
+    const { quizzes, ...others } = publicKeys;
+    await writeFile(join(dir, 'service-credential-public-keys'), `${JSON.stringify(others)}\n`);
+    const privateBefore = await readFile(join(dir, 'service-credential-private-keys-quizzes'));
+
+    expect(await writeProductionSecrets(dir, { addMissing: true })).toEqual({ written: [], updated: ['service-credential-public-keys'] });
+    expect(await readPublicKeys(dir)).toEqual(publicKeys);
+    expect(quizzes).toHaveLength(1);
+    expect(await readFile(join(dir, 'service-credential-private-keys-quizzes'))).toEqual(privateBefore);
+  });
+
+  it('refuses, changing nothing: no folder, no database-server-url, an unreadable public-keys file, a process whose key was lost', async () => {
+    const base = await temp();
+    for (const dir of [join(base, 'never-made'), base]) {
+      await expect(writeProductionSecrets(dir, { addMissing: true })).rejects.toThrow(/holds no database-server-url file.*without --add-missing first/);
+    }
+    expect(await readdir(base)).toEqual([]);
+
+    const dir = await folderWithoutResults();
+    await writeFile(join(dir, 'service-credential-public-keys'), '{"users": [{"kid": "k1", "pem": \n');
+    let before = await snapshot(dir);
+    await expect(writeProductionSecrets(dir, { addMissing: true })).rejects.toThrow(
+      /service-credential-public-keys is not a JSON object of \{"<process>": \[\{"kid","pem"\}\]\}.*nothing written/,
+    );
+    expect(await snapshot(dir)).toEqual(before);
+    await writeFile(join(dir, 'service-credential-public-keys'), '{"users": "not a list"}\n');
+    await expect(writeProductionSecrets(dir, { addMissing: true })).rejects.toThrow(/is not a JSON object/);
+
+    // results' public key is trusted but its private key is gone: a new key would not match it.
+    const lost = join(await temp(), 'secrets');
+    await writeProductionSecrets(lost);
+    await rm(join(lost, 'service-credential-private-keys-results'));
+    await rm(join(lost, 'results-database-url'));
+    before = await snapshot(lost);
+    await expect(writeProductionSecrets(lost, { addMissing: true })).rejects.toThrow(
+      /service-credential-private-keys-results is missing but service-credential-public-keys holds results's public key/,
+    );
+    expect(await snapshot(lost)).toEqual(before);
+  });
+});
+
+const STACK_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The command as `pnpm secrets:production` runs it (tsx, from stack/), with nothing inherited but PATH. */
+function secretsCommand(args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/secretsProduction.ts', ...args], {
+    cwd: STACK_DIR,
+    env: { PATH: process.env.PATH },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  return new Promise<{ code: number | null; output: string }>((resolve) => child.on('exit', (code) => resolve({ code, output })));
+}
+
+// Each run loads TypeScript through tsx: a second or two apiece.
+describe('the pnpm secrets:production command', { timeout: 120_000 }, () => {
+  it('completes a folder with --add-missing (also after pnpm’s `--`), refuses to overwrite without it, and a wrong command line with exit 2', async () => {
+    const dir = await folderWithoutResults();
+    const before = await snapshot(dir);
+
+    const plain = await secretsCommand([dir]);
+    expect(plain.code).toBe(1);
+    expect(plain.output).toMatch(/already holds .*never overwritten.*--add-missing/s);
+    expect(await snapshot(dir)).toEqual(before);
+
+    for (const [args, message] of [
+      [['--add-missing'], /no folder given/],
+      [['--add-mising', dir], /Unknown option '--add-mising'/],
+      [[dir, dir], /one folder, not 2/],
+    ] as const) {
+      const wrong = await secretsCommand([...args]);
+      expect(wrong, args.join(' ')).toMatchObject({ code: 2, output: expect.stringMatching(message) });
+      expect(wrong.output).toContain('Usage: pnpm secrets:production [--add-missing] <dir>');
+    }
+
+    const completed = await secretsCommand(['--', '--add-missing', dir]);
+    expect(completed).toMatchObject({ code: 0 });
+    expect(completed.output).toContain(`wrote 2 files to ${dir}: results-database-url, service-credential-private-keys-results`);
+    expect(completed.output).toContain(`updated in ${dir}: service-credential-public-keys`);
+    expect(Object.keys(await readPublicKeys(dir)).sort()).toEqual(['quizzes', 'results', 'router', 'users']);
+
+    const again = await secretsCommand(['--add-missing', dir]);
+    expect(again).toMatchObject({ code: 0, output: expect.stringContaining('nothing written') });
   });
 });
 
