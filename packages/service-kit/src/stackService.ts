@@ -41,3 +41,17 @@ export interface StackServiceContext {
 export interface StackServiceModule {
   startInStack(context: StackServiceContext): Promise<RunningService>;
 }
+
+/** The options every subgraph's service takes alike, from the stack's context (each `stack.ts` adds its own). */
+export function commonStackOptions(context: StackServiceContext) {
+  return {
+    databaseUrl: context.databaseUrl,
+    port: context.port,
+    host: context.host,
+    ...(context.shutdown ? { shutdown: context.shutdown } : {}),
+    logger: context.logger,
+    serviceKeys: context.serviceKeys,
+    serviceSigner: context.signer,
+    eventSubscribers: () => context.eventRecipients(),
+  };
+}
