@@ -1,5 +1,5 @@
 import { type DatabaseUrls, migrateServiceDatabases, prepareServiceDatabases, serviceDatabaseUrls } from '@quizgraph/prisma/runtime';
-import { CREDENTIAL_HOLDERS, loadOrCreateDevKeyRing } from '@quizgraph/service-kit';
+import { CREDENTIAL_HOLDERS, loadOrCreateDevKeyRing, loadOrCreateDevRouterToken } from '@quizgraph/service-kit';
 import { checkMigrations, waitForMigrations } from './migrationCheck.js';
 import { loadCommand, MigrateUsageError } from './migrateEnv.js';
 
@@ -7,7 +7,7 @@ import { loadCommand, MigrateUsageError } from './migrateEnv.js';
  * `pnpm db:migrate`, and the migrate one-shot of a container deployment (`node dist/migrate.mjs`,
  * docker-compose.yml's `migrate`): creates the service databases on DATABASE_SERVER_URL if missing,
  * or takes their *_DATABASE_URL, and applies their pending migrations (idempotent). In development it
- * first makes the shared development keys.
+ * first makes the shared development keys and router token.
  *
  * `--check` and `--wait` change nothing: they compare each database's `_prisma_migrations` with the
  * migrations this code ships, once or until they match; `--service <name>` limits any mode to some
@@ -37,6 +37,8 @@ try {
       log(`development keys in ${env.devKeysDir}`);
       await loadOrCreateDevKeyRing(env.devKeysDir, 'access');
       for (const holder of CREDENTIAL_HOLDERS) await loadOrCreateDevKeyRing(env.devKeysDir, `service-${holder}`);
+      // The token a standard router presents to the subgraphs (docker-compose.yml's hive-gateway profile).
+      await loadOrCreateDevRouterToken(env.devKeysDir);
     }
     if (target.kind === 'urls') await migrateServiceDatabases(target.urls, log);
     else await prepareServiceDatabases(target.serverUrl, 'quizgraph', log, env.services);

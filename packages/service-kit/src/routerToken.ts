@@ -1,4 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { variableOrFile } from './fileVariables.js';
 
 /**
@@ -75,4 +77,31 @@ export function parseRouterTokenDigests(value: string | undefined): RouterTokenV
 /** The router-token verifier the environment configures (ROUTER_TOKEN_SHA256 or ROUTER_TOKEN_SHA256_FILE), or undefined when off. */
 export function routerTokenVerifierFromEnv(env: Record<string, string | undefined>): RouterTokenVerifier | undefined {
   return parseRouterTokenDigests(variableOrFile(env, ROUTER_TOKEN_DIGESTS_VARIABLE));
+}
+
+/** The development router token's files in a development keys folder (QUIZGRAPH_KEYS_DIR): the token, and its digest. */
+export const DEV_ROUTER_TOKEN_FILES = { token: 'router-token', digest: 'router-token.sha256' } as const;
+
+/**
+ * The development router token, beside the development keys (keys.ts, loadOrCreateDevKeyRing): made
+ * once, by the migrate one-shot, so that a standard router in the compose stack (the `hive-gateway`
+ * profile) holds the token whose digest every subgraph reads. `router-token` is 32 random bytes in hex
+ * without a newline (the router sends the file's content as is), `router-token.sha256` its digest; an
+ * existing token is kept, and a missing digest written from it. Returns the token.
+ */
+export async function loadOrCreateDevRouterToken(dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const tokenPath = join(dir, DEV_ROUTER_TOKEN_FILES.token);
+  try {
+    // `wx`: a second run, or a second process at once, keeps the token already written.
+    await writeFile(tokenPath, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const token = (await readFile(tokenPath, 'utf8')).trimEnd();
+  if (token.length < ROUTER_TOKEN_MIN_LENGTH)
+    throw new Error(`${tokenPath} holds fewer than ${ROUTER_TOKEN_MIN_LENGTH} characters: delete it to get a new token.`);
+  // Rewritten each time from the token: a digest of an older token would lock the router out.
+  await writeFile(join(dir, DEV_ROUTER_TOKEN_FILES.digest), `${routerTokenDigest(token)}\n`, { mode: 0o644 });
+  return token;
 }
