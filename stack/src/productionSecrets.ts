@@ -1,5 +1,5 @@
 import { serviceDatabaseUrls } from '@quizgraph/prisma/runtime';
-import { CREDENTIAL_HOLDERS, newKid } from '@quizgraph/service-kit';
+import { CREDENTIAL_HOLDERS, newKid, routerTokenDigest } from '@quizgraph/service-kit';
 import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,7 +16,13 @@ export const SECRET_FILES = {
   accessTokenPrivateKeys: 'access-token-private-keys',
   serviceCredentialPrivateKeys: (process: string) => `service-credential-private-keys-${process}`,
   serviceCredentialPublicKeys: 'service-credential-public-keys',
+  /** The token a standard router (the hive-gateway profile) presents to the subgraphs, and its digest, which they hold (README, "Standard routers"). */
+  routerToken: 'router-token',
+  routerTokenDigest: 'router-token-sha256',
 } as const;
+
+/** Written without the trailing newline of the other files: a router that reads it as is sends it as the header's value. */
+const WITHOUT_NEWLINE = new Set<string>([SECRET_FILES.routerToken]);
 
 export interface ProductionSecretsOptions {
   /** The database server in the URLs of a new folder (the compose service; PgBouncer in Kubernetes). */
@@ -65,6 +71,7 @@ export async function writeProductionSecrets(dir: string, options: ProductionSec
     publicKeys[holder] = keys.public;
   }
   files[SECRET_FILES.serviceCredentialPublicKeys] = JSON.stringify(publicKeys);
+  Object.assign(files, routerTokenFiles());
 
   // Checked before writing anything: a folder with some of the files would otherwise get a second
   // password beside the one in use before `wx` stopped at the first existing file.
@@ -118,6 +125,19 @@ async function completeProductionSecrets(dir: string): Promise<ProductionSecrets
     if (await missing(SECRET_FILES.databaseUrl(service))) files[SECRET_FILES.databaseUrl(service)] = url;
   }
   if (await missing(SECRET_FILES.accessTokenPrivateKeys)) files[SECRET_FILES.accessTokenPrivateKeys] = JSON.stringify(keyPair().private);
+  // A folder written before the router token existed: a token and its digest; a digest from a kept token.
+  const routerToken = await readIfExists(join(dir, SECRET_FILES.routerToken));
+  if (routerToken === undefined) {
+    if (!(await missing(SECRET_FILES.routerTokenDigest))) {
+      throw new Error(
+        `${SECRET_FILES.routerToken} is missing but ${SECRET_FILES.routerTokenDigest} is there: restore the token from a backup, or remove ` +
+          `${SECRET_FILES.routerTokenDigest} to get a new token (the subgraphs and the router must then restart); nothing written.`,
+      );
+    }
+    Object.assign(files, routerTokenFiles());
+  } else if (await missing(SECRET_FILES.routerTokenDigest)) {
+    files[SECRET_FILES.routerTokenDigest] = routerTokenDigest(routerToken.trimEnd());
+  }
 
   const publicPath = join(dir, SECRET_FILES.serviceCredentialPublicKeys);
   const publicText = await readIfExists(publicPath);
@@ -155,6 +175,12 @@ async function completeProductionSecrets(dir: string): Promise<ProductionSecrets
     (publicText === undefined ? written : updated).push(SECRET_FILES.serviceCredentialPublicKeys);
   }
   return { written, updated };
+}
+
+/** A new router token (32 random bytes in hex) and its SHA-256 digest. */
+function routerTokenFiles(): Record<string, string> {
+  const token = randomBytes(32).toString('hex');
+  return { [SECRET_FILES.routerToken]: token, [SECRET_FILES.routerTokenDigest]: routerTokenDigest(token) };
 }
 
 /** A new RSA key pair as the key lists hold it: `[{kid, pem}]`, private (PKCS #8) and public (SPKI). */
@@ -200,7 +226,7 @@ function publicHalves(text: string, path: string): Array<{ kid: string; pem: str
 async function writeNewFiles(dir: string, files: Record<string, string>): Promise<void> {
   for (const [name, content] of Object.entries(files)) {
     // `wx`: never overwrite a secret in use (a new password would lock the services out of the database).
-    await writeFile(join(dir, name), `${content}\n`, { flag: 'wx', mode: FILE_MODE });
+    await writeFile(join(dir, name), WITHOUT_NEWLINE.has(name) ? content : `${content}\n`, { flag: 'wx', mode: FILE_MODE });
   }
 }
 

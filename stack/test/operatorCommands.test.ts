@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createPublicKey } from 'node:crypto';
+import { createHash, createPublicKey } from 'node:crypto';
 import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -128,6 +128,33 @@ describe('pnpm secrets:production --add-missing', () => {
     const [accessKey] = JSON.parse(await readFile(join(dir, 'access-token-private-keys'), 'utf8')) as Array<{ kid: string; pem: string }>;
     expect(createPublicKey(accessKey!.pem).asymmetricKeyType).toBe('rsa');
     for (const [name, file] of before) expect((await snapshot(dir)).get(name), name).toEqual(file);
+  });
+
+  it('gives a folder written before the router token one, keeps a token in use, and refuses a digest without its token', async () => {
+    const dir = join(await temp(), 'secrets');
+    await writeProductionSecrets(dir);
+    const digestOf = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+    const first = await readFile(join(dir, 'router-token'), 'utf8');
+    expect(first).toMatch(/^[0-9a-f]{64}$/); // no newline: a router sending the file as is sends the token
+    expect((await readFile(join(dir, 'router-token-sha256'), 'utf8')).trim()).toBe(digestOf(first));
+
+    await rm(join(dir, 'router-token'));
+    await rm(join(dir, 'router-token-sha256'));
+    const before = await snapshot(dir);
+    expect(await writeProductionSecrets(dir, { addMissing: true })).toEqual({ written: ['router-token', 'router-token-sha256'], updated: [] });
+    const token = await readFile(join(dir, 'router-token'), 'utf8');
+    expect(token).toMatch(/^[0-9a-f]{64}$/);
+    expect((await readFile(join(dir, 'router-token-sha256'), 'utf8')).trim()).toBe(digestOf(token));
+    for (const [name, file] of before) expect((await snapshot(dir)).get(name), name).toEqual(file);
+
+    await rm(join(dir, 'router-token-sha256'));
+    expect(await writeProductionSecrets(dir, { addMissing: true })).toEqual({ written: ['router-token-sha256'], updated: [] });
+    expect(await readFile(join(dir, 'router-token'), 'utf8')).toBe(token);
+    expect((await readFile(join(dir, 'router-token-sha256'), 'utf8')).trim()).toBe(digestOf(token));
+
+    await rm(join(dir, 'router-token'));
+    await expect(writeProductionSecrets(dir, { addMissing: true })).rejects.toThrow(/router-token is missing but router-token-sha256 is there/);
+    expect(await readdir(dir)).not.toContain('router-token');
   });
 
   it('trusts a private key already written whose public half is not in the file yet (a run stopped halfway), rather than make another', async () => {
