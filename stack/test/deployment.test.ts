@@ -88,6 +88,10 @@ describe('a fourth subgraph is one entry in the list', () => {
     expect(badges.depends_on).toEqual({ migrate: { condition: 'service_completed_successfully' } });
     expect(compose.services.router.environment.BADGES_SUBGRAPH_URL).toBe('http://badges:4004/graphql');
     expect(compose.services.router.depends_on.badges).toEqual({ condition: 'service_healthy' });
+    // The hive-gateway profile reaches it as the router does, and it accepts the gateway's router token.
+    expect(compose.services['hive-gateway'].environment.BADGES_SUBGRAPH_URL).toBe('http://badges:4004/graphql');
+    expect(compose.services['hive-gateway'].depends_on.badges).toEqual({ condition: 'service_healthy' });
+    expect(badges.environment.ROUTER_TOKEN_SHA256_FILE).toBe('/app/.data/keys/router-token.sha256');
     expect(compose.services.results.environment.BADGES_EVENTS_URL).toBe('http://badges:4004/internal/events');
     expect(compose.services.users.environment.BADGES_EVENTS_URL).toBeUndefined();
   });
@@ -96,10 +100,12 @@ describe('a fourth subgraph is one entry in the list', () => {
     const reset = [
       { tag: '!reset', resolve: () => null },
       { tag: '!reset', collection: 'seq', resolve: () => null },
+      { tag: '!override', collection: 'seq', resolve: (seq: unknown) => seq },
     ] as unknown as Array<ScalarTag | CollectionTag>;
     const prod = parse(file('docker-compose.prod.yml'), { customTags: reset });
     expect([...prod.services.badges.secrets].sort()).toEqual([
       'badges-database-url',
+      'router-token-sha256',
       'service-credential-private-keys-badges',
       'service-credential-public-keys',
     ]);
@@ -107,6 +113,7 @@ describe('a fourth subgraph is one entry in the list', () => {
       NODE_ENV: 'production',
       BADGES_DATABASE_URL_FILE: '/run/secrets/badges-database-url',
       SERVICE_CREDENTIAL_PRIVATE_KEYS_FILE: '/run/secrets/service-credential-private-keys-badges',
+      ROUTER_TOKEN_SHA256_FILE: '/run/secrets/router-token-sha256',
     });
     // biome-ignore lint/suspicious/noTemplateCurlyInString: Docker Compose's interpolation, as the file holds it
     expect(prod.secrets['badges-database-url'].file).toBe('${QUIZGRAPH_SECRETS_DIR:-./secrets}/badges-database-url');

@@ -1,9 +1,19 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { accessTokenKeySource, loadAccessTokenKeyRing, loadServiceCredentials, verifyServiceCredential, type CredentialHolder } from '@quizgraph/service-kit';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  accessTokenKeySource,
+  loadAccessTokenKeyRing,
+  loadOrCreateDevRouterToken,
+  loadServiceCredentials,
+  parseRouterTokenDigests,
+  verifyServiceCredential,
+  type CredentialHolder,
+} from '@quizgraph/service-kit';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseDocument, type CollectionTag, type ScalarTag } from 'yaml';
 import { entryPoints } from '../../build/src/build.js';
@@ -28,6 +38,10 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 type Env = Record<string, string | undefined>;
 const RESET = Symbol('!reset');
+/** A value given with `!override`: it replaces the base file's instead of merging with it. */
+class Override {
+  constructor(readonly value: unknown) {}
+}
 
 interface Service {
   build?: unknown;
@@ -54,6 +68,19 @@ const RESET_TAGS: Array<ScalarTag | CollectionTag> = [
   { tag: '!reset', resolve: () => RESET } as unknown as ScalarTag,
   { tag: '!reset', collection: 'seq', resolve: () => RESET } as unknown as CollectionTag,
   { tag: '!reset', collection: 'map', resolve: () => RESET } as unknown as CollectionTag,
+  // `!override` (docs.docker.com/reference/compose-file/merge/#replace-value): the node's own value, marked.
+  ...(['seq', 'map'] as const).map(
+    (collection) =>
+      ({
+        tag: '!override',
+        collection,
+        resolve: (node: { toJSON: (...args: unknown[]) => unknown }) => {
+          const toJSON = node.toJSON.bind(node);
+          node.toJSON = (...args: unknown[]) => new Override(toJSON(...args));
+          return node;
+        },
+      }) as unknown as CollectionTag,
+  ),
 ];
 
 /** `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `${VAR:?error}`, `${VAR?error}` and `$$`, from `shell`. */
@@ -68,6 +95,7 @@ function interpolate(value: unknown, shell: Env): unknown {
       return kind === '-' ? arg : '';
     });
   }
+  if (value instanceof Override) return new Override(interpolate(value.value, shell));
   if (Array.isArray(value)) return value.map((v) => interpolate(v, shell));
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolate(v, shell)]));
@@ -111,6 +139,10 @@ function mergeService(base: Record<string, unknown>, override: Record<string, un
   for (const [key, value] of Object.entries(override)) {
     if (value === RESET) {
       delete merged[key];
+      continue;
+    }
+    if (value instanceof Override) {
+      merged[key] = value.value;
       continue;
     }
     const before = merged[key];
@@ -177,9 +209,14 @@ const APPS = {
 } as const;
 type AppName = keyof typeof APPS;
 const APP_NAMES = Object.keys(APPS) as AppName[];
+const SUBGRAPH_NAMES = APP_NAMES.filter((name): name is Exclude<AppName, 'router'> => name !== 'router');
+/** The standard router of the `hive-gateway` profile: Hive Gateway's own image, not one of ours. */
+const HIVE_GATEWAY = { name: 'hive-gateway' } as const;
 
 const SECRETS_DIR_VARIABLE = 'QUIZGRAPH_SECRETS_DIR';
 let secretsDir: string;
+/** The `keys` volume of development, with the router token migrate writes into it. */
+let devKeysDir: string;
 const VARIANTS = {
   development: { files: ['docker-compose.yml'], production: false, shell: (): Env => ({}) },
   production: {
@@ -195,6 +232,9 @@ beforeAll(async () => {
   // The production secrets as an operator makes them; docker-compose.prod.yml reads them from here.
   secretsDir = join(await mkdtemp(join(tmpdir(), 'quizgraph-compose-')), 'secrets');
   await writeProductionSecrets(secretsDir);
+  // What the migrate one-shot makes in the `keys` volume (stack/src/migrate.ts), by the same function.
+  devKeysDir = await mkdtemp(join(tmpdir(), 'quizgraph-compose-keys-'));
+  await loadOrCreateDevRouterToken(devKeysDir);
 });
 
 const loaded = (variant: VariantName) => loadVariant([...VARIANTS[variant].files], VARIANTS[variant].shell());
@@ -208,7 +248,8 @@ function serviceOf(compose: ComposeFile, name: string): Service {
 /**
  * A service's environment as its process would see it: each `*_FILE` variable, which names a path
  * under /run/secrets in the container, is pointed at the host file of the secret mounted there (and
- * must name a secret the service is given).
+ * must name a secret the service is given); in development, a path in the `keys` volume at the
+ * file of the test's keys folder.
  */
 function containerEnvironment(compose: ComposeFile, name: string): Env {
   const service = serviceOf(compose, name);
@@ -220,9 +261,15 @@ function containerEnvironment(compose: ComposeFile, name: string): Env {
     expect(file, `${name}: secret ${source} is declared with a file`).toBeDefined();
     mounted.set(target.startsWith('/') ? target : `/run/secrets/${target}`, resolve(ROOT, file!));
   }
+  const keysMount = (service.volumes ?? []).find((v) => typeof v === 'string' && v.startsWith('keys:'));
+  const keysTarget = keysMount === undefined ? undefined : mountTarget(keysMount);
   const env = environmentOf(service);
   for (const [variable, value] of Object.entries(env)) {
     if (!variable.endsWith('_FILE') || value === undefined) continue;
+    if (keysTarget && value.startsWith(`${keysTarget}/`)) {
+      env[variable] = join(devKeysDir, value.slice(keysTarget.length + 1));
+      continue;
+    }
     expect(mounted.has(value), `${name}.${variable}: ${value} is not a secret mounted in ${name}`).toBe(true);
     env[variable] = mounted.get(value);
   }
@@ -397,7 +444,7 @@ describe.each(VARIANT_NAMES)('docker compose, %s variant', (variant) => {
     const compose = loaded(variant);
     const bundles = Object.keys(entryPoints());
     for (const [name, service] of Object.entries(compose.services)) {
-      if (name === 'postgres') continue;
+      if (name === 'postgres' || name === HIVE_GATEWAY.name) continue;
       expect(service.build, name).toBe('.');
       expect(service.image, name).toBe('quizgraph:latest');
       const [node, script, ...rest] = [service.command ?? []].flat();
@@ -448,17 +495,94 @@ describe.each(VARIANT_NAMES)('docker compose, %s variant', (variant) => {
     const jwks = new URL(router.keys.accessTokenJwksUrl ?? '');
     expect(jwks.hostname).toBe('users');
     expect(jwks.pathname).toBe('/.well-known/jwks.json');
-    const published = (serviceOf(compose, 'router').ports ?? []).map((port) => {
-      if (typeof port === 'object') return { published: Number(port.published), target: Number(port.target) };
-      const parts = String(port)
-        .replace(/\/(tcp|udp)$/, '')
-        .split(':');
-      return { published: Number(parts.at(-2)), target: Number(parts.at(-1)) };
+    expect(publishedPorts(serviceOf(compose, 'router'))).toEqual([{ published: 4000, target: listeningPort(compose, 'router') }]);
+    for (const name of Object.keys(compose.services)) {
+      if (name !== 'router' && name !== HIVE_GATEWAY.name) expect(serviceOf(compose, name).ports, name).toBeUndefined();
+    }
+  });
+
+  test('hive-gateway: in its profile only, the pinned image running the shipped config, published on 4100, after every subgraph', () => {
+    const compose = loaded(variant);
+    const gateway = serviceOf(compose, HIVE_GATEWAY.name);
+    const stackPackage = JSON.parse(readFileSync(join(ROOT, 'stack/package.json'), 'utf8')) as {
+      devDependencies?: Record<string, string>;
+      dependencies?: Record<string, string>;
+    };
+    const pinned = stackPackage.devDependencies?.['@graphql-hive/gateway'] ?? stackPackage.dependencies?.['@graphql-hive/gateway'];
+    expect(gateway.profiles).toEqual(['hive-gateway']);
+    expect(gateway.image).toBe(`ghcr.io/graphql-hive/gateway:${pinned}`);
+    expect(gateway.command).toEqual(['supergraph', '-c', '/gateway/gateway.config.ts']);
+    expect(gateway.restart).toBe('unless-stopped');
+    const binds = (gateway.volumes ?? []).filter((v): v is string => typeof v === 'string' && v.startsWith('./'));
+    expect(binds.sort()).toEqual([
+      './routers/hive-gateway/gateway.config.ts:/gateway/gateway.config.ts:ro',
+      './supergraph.graphql:/gateway/supergraph.graphql:ro',
+    ]);
+    for (const bind of binds) expect(existsSync(resolve(ROOT, bind.split(':')[0]!)), bind).toBe(true);
+    // The keys volume in development only, and never writable by the gateway.
+    const keys = (gateway.volumes ?? []).filter((v) => typeof v === 'string' && v.startsWith('keys:'));
+    expect(keys).toEqual(production ? [] : ['keys:/app/.data/keys:ro']);
+    expect(publishedPorts(gateway)).toEqual([{ published: 4100, target: 4000 }]);
+    const check = [gateway.healthcheck?.test ?? []].flat();
+    expect(check.slice(0, 3)).toEqual(['CMD', 'node', '-e']);
+    expect(check[3]).toContain("http://127.0.0.1:4000/readiness'");
+    expect(dependenciesOf(gateway)).toEqual(Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, 'service_healthy'])));
+  });
+
+  test('hive-gateway: the shipped gateway.config.ts loads with its environment, and its token is the one whose digest every subgraph accepts', () => {
+    const compose = loaded(variant);
+    const gateway = serviceOf(compose, HIVE_GATEWAY.name);
+    const env = containerEnvironment(compose, HIVE_GATEWAY.name);
+    const binds = new Map(
+      (gateway.volumes ?? [])
+        .filter((v): v is string => typeof v === 'string' && v.startsWith('./'))
+        .map((v) => [v.split(':')[1]!, resolve(ROOT, v.split(':')[0]!)]),
+    );
+    expect(binds.has(env.SUPERGRAPH_PATH!), `SUPERGRAPH_PATH ${env.SUPERGRAPH_PATH} is a mounted file`).toBe(true);
+    env.SUPERGRAPH_PATH = binds.get(env.SUPERGRAPH_PATH!);
+    expect(env.NODE_ENV === 'production').toBe(production);
+    const config = binds.get('/gateway/gateway.config.ts')!;
+    // The config as Hive Gateway loads it: a module of its own, with only this environment (and PATH).
+    const script = `const { gatewayConfig: c } = await import(${JSON.stringify(pathToFileURL(config).href)});
+const headers = c.propagateHeaders.fromClientToSubgraphs({ request: new Request('http://gateway/graphql') });
+console.log(JSON.stringify({ supergraph: c.supergraph, transportEntries: c.transportEntries, token: headers['x-quizgraph-router-token'], graphiql: c.graphiql }));`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: join(ROOT, 'stack'),
+      env: { ...env, PATH: process.env.PATH },
+      encoding: 'utf8',
     });
-    expect(published).toEqual([{ published: 4000, target: listeningPort(compose, 'router') }]);
-    for (const name of Object.keys(compose.services)) if (name !== 'router') expect(serviceOf(compose, name).ports, name).toBeUndefined();
+    expect(child.status, child.stderr).toBe(0);
+    const loadedConfig = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as {
+      supergraph: string;
+      transportEntries: Record<string, { location: string }>;
+      token: string;
+      graphiql: boolean;
+    };
+    expect(loadedConfig.supergraph).toBe(env.SUPERGRAPH_PATH);
+    expect(loadedConfig.graphiql).toBe(!production);
+    const router = loadRouterEnv(containerEnvironment(compose, 'router'));
+    expect(loadedConfig.transportEntries).toEqual(Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, { location: router.subgraphUrls[n] }])));
+    const digest = createHash('sha256').update(readFileSync(env.ROUTER_TOKEN_FILE!, 'utf8'), 'utf8').digest('hex');
+    expect(createHash('sha256').update(loadedConfig.token, 'utf8').digest('hex')).toBe(digest);
+    for (const name of SUBGRAPH_NAMES) {
+      const subgraphEnv = containerEnvironment(compose, name);
+      expect(readFileSync(subgraphEnv.ROUTER_TOKEN_SHA256_FILE!, 'utf8').trim(), name).toBe(digest);
+      // The subgraph's own loader takes the variable, and the verifier built from it accepts the gateway's token.
+      const settings = APPS[name].load(subgraphEnv);
+      expect(parseRouterTokenDigests(settings.keys.routerTokenDigests)?.accepts(loadedConfig.token), name).toBe(true);
+    }
   });
 });
+
+function publishedPorts(service: Service): Array<{ published: number; target: number }> {
+  return (service.ports ?? []).map((port) => {
+    if (typeof port === 'object') return { published: Number(port.published), target: Number(port.target) };
+    const parts = String(port)
+      .replace(/\/(tcp|udp)$/, '')
+      .split(':');
+    return { published: Number(parts.at(-2)), target: Number(parts.at(-1)) };
+  });
+}
 
 function volumeTargets(service: Service): Array<string | undefined> {
   return (service.volumes ?? []).map(mountTarget);

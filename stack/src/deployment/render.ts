@@ -95,6 +95,15 @@ function serviceWiring(t: Topology, databaseUrl?: (name: string) => string | und
 
 const database = (name: string) => databaseName(name as never);
 const composeDatabaseUrl = (dbName: string) => `postgresql://postgres:\${POSTGRES_PASSWORD:-quizgraph}@postgres:5432/${dbName}`;
+/**
+ * Hive Gateway behind the `hive-gateway` profile: the version stack/package.json pins for its e2e test
+ * (stack/test/dockerCompose.test.ts holds them equal), run by the image's own `hive-gateway` entrypoint
+ * with the shipped config file (README, "Standard routers"), on the image's default port.
+ */
+export const HIVE_GATEWAY = { image: 'ghcr.io/graphql-hive/gateway:2.15.1', hostPort: 4100, port: 4000, dir: '/gateway' } as const;
+/** The development router token and its digest, in the shared `keys` volume (loadOrCreateDevRouterToken, made by migrate). */
+const DEV_KEYS_DIR = '/app/.data/keys';
+const devRouterToken = { token: `${DEV_KEYS_DIR}/router-token`, digest: `${DEV_KEYS_DIR}/router-token.sha256` };
 const readyCheck = (port: number) =>
   `["CMD", "node", "-e", "fetch('http://127.0.0.1:${port}/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]`;
 
@@ -112,6 +121,7 @@ function composeDevelopment(t: Topology): string[] {
         serviceWiring(t, (n) => composeDatabaseUrl(database(n))),
       ),
     ).map(([key, value]) => `      ${key}: ${value}`),
+    `      ROUTER_TOKEN_SHA256_FILE: ${devRouterToken.digest}`,
     '    healthcheck:',
     '      <<: *ready',
     `      test: ${readyCheck(s.port)}`,
@@ -127,6 +137,7 @@ function composeDevelopment(t: Topology): string[] {
     '#',
     '#   docker compose up --build                      development: then open http://localhost:4000/graphql',
     '#   docker compose --profile demo up --build       the same, plus the demo data',
+    `#   docker compose --profile hive-gateway up --build   the same, plus Hive Gateway on http://localhost:${HIVE_GATEWAY.hostPort}/graphql`,
     '#   pnpm secrets:production ./secrets              production, once: keys and database password as files',
     '#   CORS_ORIGINS=https://app.example.com \\',
     '#     docker compose -f docker-compose.yml -f docker-compose.prod.yml up --build -d',
@@ -217,6 +228,7 @@ function composeDevelopment(t: Topology): string[] {
     '    depends_on:',
     ...t.names.flatMap((n) => [`      ${n}:`, '        condition: service_healthy']),
     '',
+    ...hiveGatewayDevelopment(t),
     '  # One-shot of the `demo` profile (`docker compose --profile demo up`): once the router is ready, adds',
     '  # the demo accounts, quizzes and attempts through it (idempotent). Development only: it refuses',
     '  # NODE_ENV=production, since every demo account has the same published password.',
@@ -236,6 +248,42 @@ function composeDevelopment(t: Topology): string[] {
     'volumes:',
     '  pgdata:',
     '  keys:',
+  ];
+}
+
+/**
+ * The `hive-gateway` profile: Hive Gateway in front of the subgraphs, configured only by the shipped
+ * routers/hive-gateway/gateway.config.ts and the committed supergraph, both mounted read-only. It
+ * reaches the subgraphs as the router does (the router's <NAME>_SUBGRAPH_URL wiring) and proves its
+ * origin with the router token migrate made in the `keys` volume, whose digest every subgraph reads.
+ */
+function hiveGatewayDevelopment(t: Topology): string[] {
+  const routerWiring = t.wiringEnvironment(ROUTER.name, serviceWiring(t));
+  const subgraphUrls = t.names.map((n) => [v.subgraphUrl(n), routerWiring[v.subgraphUrl(n)]] as const);
+  return [
+    `  # hive-gateway (\`docker compose --profile hive-gateway up\`): a standard router beside ${ROUTER.name}, published on`,
+    `  # ${HIVE_GATEWAY.hostPort}. The image has no curl, but node: it asks Hive Gateway's /readiness.`,
+    '  hive-gateway:',
+    `    image: ${HIVE_GATEWAY.image}`,
+    '    profiles: ["hive-gateway"]',
+    '    restart: unless-stopped',
+    `    command: ["supergraph", "-c", "${HIVE_GATEWAY.dir}/gateway.config.ts"]`,
+    '    environment:',
+    `      SUPERGRAPH_PATH: ${HIVE_GATEWAY.dir}/supergraph.graphql`,
+    ...subgraphUrls.map(([key, value]) => `      ${key}: ${value}`),
+    `      ROUTER_TOKEN_FILE: ${devRouterToken.token}`,
+    '    volumes:',
+    `      - ./routers/hive-gateway/gateway.config.ts:${HIVE_GATEWAY.dir}/gateway.config.ts:ro`,
+    `      - ./supergraph.graphql:${HIVE_GATEWAY.dir}/supergraph.graphql:ro`,
+    `      - keys:${DEV_KEYS_DIR}:ro`,
+    '    ports:',
+    `      - "${HIVE_GATEWAY.hostPort}:${HIVE_GATEWAY.port}"`,
+    '    healthcheck:',
+    '      <<: *ready',
+    `      test: ["CMD", "node", "-e", "fetch('http://127.0.0.1:${HIVE_GATEWAY.port}/readiness').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]`,
+    '    depends_on:',
+    ...t.names.flatMap((n) => [`      ${n}:`, '        condition: service_healthy']),
+    '',
   ];
 }
 
@@ -272,6 +320,8 @@ function composeProduction(t: Topology): string[] {
     SECRET_FILES.accessTokenPrivateKeys,
     ...processes.map((p) => SECRET_FILES.serviceCredentialPrivateKeys(p)),
     SECRET_FILES.serviceCredentialPublicKeys,
+    SECRET_FILES.routerToken,
+    SECRET_FILES.routerTokenDigest,
   ];
   const app = (name: string) => [
     '',
@@ -287,9 +337,11 @@ function composeProduction(t: Topology): string[] {
         ]
       : [`      ${v.databaseUrl(name)}: !reset null`]),
     ...secretVariables(t, name).map(([key, value]) => `      ${key}: ${value}`),
+    ...(name === ROUTER.name ? [] : [`      ROUTER_TOKEN_SHA256_FILE: /run/secrets/${SECRET_FILES.routerTokenDigest}`]),
     '    volumes: !reset []',
     '    secrets:',
     ...secretsOf(t, name).map((s) => `      - ${s}`),
+    ...(name === ROUTER.name ? [] : [`      - ${SECRET_FILES.routerTokenDigest}`]),
   ];
   return [
     '#',
@@ -329,6 +381,21 @@ function composeProduction(t: Topology): string[] {
     '    secrets:',
     `      - ${SECRET_FILES.databaseServerUrl}`,
     ...processes.flatMap(app),
+    '',
+    '  # The hive-gateway profile: the router token from its secret file instead of the keys volume.',
+    '  hive-gateway:',
+    '    environment:',
+    '      NODE_ENV: production',
+    `      ROUTER_TOKEN_FILE: /run/secrets/${SECRET_FILES.routerToken}`,
+    '      # Required in production, as for the router.',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: Docker Compose's interpolation, written into the file
+    '      CORS_ORIGINS: ${CORS_ORIGINS:?set CORS_ORIGINS to the browser origins allowed to call the API, e.g. https://app.example.com}',
+    '    # Without the development `keys` volume: `!override` replaces the list (Docker Compose 2.24.4 or later).',
+    '    volumes: !override',
+    `      - ./routers/hive-gateway/gateway.config.ts:${HIVE_GATEWAY.dir}/gateway.config.ts:ro`,
+    `      - ./supergraph.graphql:${HIVE_GATEWAY.dir}/supergraph.graphql:ro`,
+    '    secrets:',
+    `      - ${SECRET_FILES.routerToken}`,
     '',
     '  # The demo data has no place in production: with this file the one-shot refuses to run.',
     '  demo-data:',
