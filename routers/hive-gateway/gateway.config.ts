@@ -11,6 +11,10 @@ import { fileURLToPath } from 'node:url';
  *   <NAME>_SUBGRAPH_URL    where subgraph <name> really is, e.g. USERS_SUBGRAPH_URL=http://users:4001/graphql
  *                          (default: the URL the supergraph names)
  *   ROUTER_TOKEN(_FILE)    the router token the subgraphs accept (their ROUTER_TOKEN_SHA256 holds its digest); required
+ *   CLIENT_ADDRESS_HEADER  behind a proxy that OVERWRITES it (x-real-ip, x-forwarded-for): the header the
+ *                          client's address is read from (the last entry of a list); default: the address
+ *                          the connection comes from. The users service limits sign-ins and sign-ups per
+ *                          address and the audit log records it.
  *   CORS_ORIGINS           browser origins allowed, comma-separated, or * (required when NODE_ENV=production)
  *   NODE_ENV=production    no GraphiQL, no landing page, no introspection, no field suggestions
  *   LOG_LEVEL              debug, info (default), warn or error
@@ -50,6 +54,20 @@ for (const [variable, value] of Object.entries(env)) {
   if (match && value) transportEntries[match[1]!.toLowerCase().replaceAll('_', '-')] = { location: value };
 }
 
+/** The header the subgraphs read the client's address from (packages/service-kit/src/requestContext.ts, CLIENT_ADDRESS_HEADER). */
+const CLIENT_ADDRESS_HEADER = 'x-quizgraph-client-address';
+
+/**
+ * The client's address: from the header the proxy in front sets, when CLIENT_ADDRESS_HEADER names one
+ * (its last entry, the one that proxy added), else the address of the connection (Node's socket, which
+ * Hive Gateway's Node server hands over as `req`).
+ */
+export function clientAddressOf(request: Request, context: object): string | undefined {
+  const clientAddressFrom = env.CLIENT_ADDRESS_HEADER?.trim().toLowerCase() || undefined;
+  if (clientAddressFrom) return request.headers.get(clientAddressFrom)?.split(',').at(-1)?.trim() || undefined;
+  return (context as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress || undefined;
+}
+
 function corsOrigins(): string[] | '*' {
   const value = env.CORS_ORIGINS?.trim();
   if (!value) {
@@ -70,9 +88,11 @@ export const gatewayConfig = {
   transportEntries,
   propagateHeaders: {
     // The client's access token and request id go on to every subgraph, with the proof that the
-    // request comes from the router; nothing else the client sent does.
-    fromClientToSubgraphs({ request }: { request: Request }): Record<string, string> {
+    // request comes from the router and the client's address; nothing else the client sent does.
+    fromClientToSubgraphs({ request, context }: { request: Request; context: object }): Record<string, string> {
       const headers: Record<string, string> = { [ROUTER_TOKEN_HEADER]: routerToken };
+      const address = clientAddressOf(request, context);
+      if (address) headers[CLIENT_ADDRESS_HEADER] = address;
       for (const name of ['authorization', 'x-request-id']) {
         const value = request.headers.get(name);
         if (value !== null) headers[name] = value;

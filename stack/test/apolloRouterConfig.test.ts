@@ -1,5 +1,5 @@
 import { REPO_ROOT } from '@quizgraph/prisma';
-import { REQUEST_ID_HEADER, ROUTER_TOKEN_HEADER } from '@quizgraph/service-kit';
+import { CLIENT_ADDRESS_HEADER, REQUEST_ID_HEADER, ROUTER_TOKEN_HEADER } from '@quizgraph/service-kit';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,10 +77,11 @@ describe('routers/apollo-router/router.yaml', () => {
     for (const name of names) expect(text).toContain(`\${env.${name.toUpperCase()}_SUBGRAPH_URL:-`);
   });
 
-  it('sends the router token under the header the subgraphs read, and forwards only authorization and the request id', () => {
+  it('sends the router token under the header the subgraphs read, and forwards only authorization, the request id and the client address the proxy wrote', () => {
     expect(config.headers.all.request).toEqual([
       { propagate: { named: 'authorization' } },
       { propagate: { named: REQUEST_ID_HEADER } },
+      { propagate: { named: 'x-real-ip', rename: CLIENT_ADDRESS_HEADER } },
       { insert: { name: ROUTER_TOKEN_HEADER, value: token } },
     ]);
   });

@@ -1,6 +1,8 @@
 import { REPO_ROOT } from '@quizgraph/prisma';
 import type { GatewayConfigSupergraph } from '@graphql-hive/gateway';
-import { ROUTER_TOKEN_HEADER, routerTokenDigest, SERVICE_CREDENTIAL_HEADER } from '@quizgraph/service-kit';
+import { CLIENT_ADDRESS_HEADER, ROUTER_TOKEN_HEADER, routerTokenDigest, SERVICE_CREDENTIAL_HEADER } from '@quizgraph/service-kit';
+import { request as httpRequest } from 'node:http';
+import pg from 'pg';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -79,11 +81,21 @@ describe('Hive Gateway with the shipped gateway.config.ts', () => {
       // Checked against Hive Gateway's own type: a key it does not know fails the typecheck.
       const typed: GatewayConfigSupergraph = gatewayConfig;
       expect(typed.supergraph).toBe(join(REPO_ROOT, 'supergraph.graphql'));
-      expect(gatewayConfig.propagateHeaders.fromClientToSubgraphs({ request: new Request('http://x', { headers: { cookie: 'a=b' } }) })).toEqual({
+      const request = new Request('http://x', { headers: { cookie: 'a=b', 'x-real-ip': '198.51.100.9', [CLIENT_ADDRESS_HEADER]: '10.1.1.1' } });
+      const context = { req: { socket: { remoteAddress: '203.0.113.5' } } };
+      // Only the token and the connection's address: not the cookie, nor the client's own address header.
+      expect(gatewayConfig.propagateHeaders.fromClientToSubgraphs({ request, context })).toEqual({
         [ROUTER_TOKEN_HEADER]: token,
+        [CLIENT_ADDRESS_HEADER]: '203.0.113.5',
       });
+      // Behind a proxy that overwrites it, the header it names; of a list, the entry that proxy added.
+      process.env.CLIENT_ADDRESS_HEADER = 'X-Forwarded-For';
+      const forwarded = new Request('http://x', { headers: { 'x-forwarded-for': '10.9.9.9, 198.51.100.20' } });
+      expect(gatewayConfig.propagateHeaders.fromClientToSubgraphs({ request: forwarded, context })[CLIENT_ADDRESS_HEADER]).toBe('198.51.100.20');
+      expect(gatewayConfig.propagateHeaders.fromClientToSubgraphs({ request: new Request('http://x'), context })[CLIENT_ADDRESS_HEADER]).toBeUndefined();
     } finally {
       delete process.env.ROUTER_TOKEN;
+      delete process.env.CLIENT_ADDRESS_HEADER;
     }
   });
 
@@ -138,6 +150,39 @@ describe('Hive Gateway with the shipped gateway.config.ts', () => {
     expect(data.leaderboard.edges).toContainEqual({ node: { score: 10, user: { id: player.id, displayName: player.name } } });
     // The viewer's own entry: the client's access token reached results through the gateway.
     expect(data.leaderboard.viewerEntry).toEqual({ score: 10 });
+  });
+
+  it('passes the client’s address on, so the users service limits sign-ins per address behind it too', async () => {
+    // From a loopback address no other test uses, so the throttle row found is this request's.
+    const from = `127.0.${1 + Math.floor(Math.random() * 250)}.${2 + Math.floor(Math.random() * 250)}`;
+    const body = JSON.stringify({
+      query: 'mutation ($e: String!) { login(email: $e, password: "wrong password") { accessToken } }',
+      variables: { e: `nobody-${randomUUID()}@example.com` },
+    });
+    const answer = await new Promise<{ errors?: Array<{ extensions?: { code?: string } }> }>((resolve, reject) => {
+      const req = httpRequest(
+        hiveUrl,
+        { method: 'POST', localAddress: from, headers: { 'content-type': 'application/json', [CLIENT_ADDRESS_HEADER]: '10.1.1.1' } },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk));
+          res.on('end', () => resolve(JSON.parse(text)));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+    expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const db = new pg.Client({ connectionString: inject('databaseUrls').users });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ key: string; failures: number }>('SELECT key, failures FROM "LoginThrottle" WHERE key = ANY($1)', [
+        [`address:${from}`, 'address:10.1.1.1'],
+      ]);
+      expect(rows).toEqual([{ key: `address:${from}`, failures: 1 }]);
+    } finally {
+      await db.end();
+    }
   });
 
   it('passes the client’s request id on to the subgraphs', async () => {
