@@ -154,8 +154,12 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
         }
       }),
     );
-    const ready = checks.every(([, state]) => state === 'ready');
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
+    // Ready while any subgraph is: one failing subgraph (its database, say) must not take every router
+    // replica out of the load balancer, since the others still answer and partial responses and the
+    // circuit breaker deal with the failing one. The body says which subgraphs are not ready.
+    const readyCount = checks.filter(([, state]) => state === 'ready').length;
+    const status = readyCount === checks.length ? 'ready' : readyCount > 0 ? 'degraded' : 'unavailable';
+    res.status(readyCount > 0 ? 200 : 503).json({ status, subgraphs: Object.fromEntries(checks) });
   });
   app.get('/metrics', async (_req, res) => {
     const { contentType, body } = await metrics.render();
