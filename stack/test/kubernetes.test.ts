@@ -454,9 +454,10 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
     for (const service of all(overlay, 'Service')) expect(service.spec.type ?? 'ClusterIP', service.metadata.name).toBe('ClusterIP');
   });
 
-  test('the migrate Job runs before the services where the deployer can order it (Argo CD hook), and its pod is a one-shot', () => {
+  test('the migrate Job is an Argo CD Sync hook (not PreSync, which on a first install runs before the PgBouncer and Secrets it needs exist), and its pod is a one-shot', () => {
     const job = one(overlay, 'Job', 'migrate');
-    expect(job.metadata.annotations?.['argocd.argoproj.io/hook']).toBe('PreSync');
+    expect(job.metadata.annotations?.['argocd.argoproj.io/hook']).toBe('Sync');
+    expect(job.metadata.annotations?.['argocd.argoproj.io/hook-delete-policy']).toBe('BeforeHookCreation');
     expect(podTemplate(job).spec.restartPolicy).not.toBe('Always');
   });
 });
