@@ -420,9 +420,12 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
     const setting = (key: string) => Number(new RegExp(`^${key}\\s*=\\s*(\\d+)`, 'm').exec(ini)?.[1]);
     expect(ini).toMatch(/^pool_mode = session$/m);
     expect(ini).toMatch(/^track_extra_parameters = statement_timeout$/m);
-    const poolers = one(overlay, 'Deployment', 'pgbouncer').spec.replicas as number;
+    const pgbouncer = one(overlay, 'Deployment', 'pgbouncer');
+    const poolers = pgbouncer.spec.replicas as number;
     const perDatabase = setting('max_db_connections');
     const migratePool = Number(/^postgres = .*pool_size=(\d+)/m.exec(ini)?.[1]);
+    // Its own rollout adds no replica (a surge would hold a third set of server connections).
+    expect(pgbouncer.spec.strategy?.rollingUpdate?.maxSurge).toBe(0);
     const serverConnections = poolers * (SUBGRAPHS.length * perDatabase + migratePool);
     if (overlay === 'development') {
       const args = podTemplate(one(overlay, 'StatefulSet', 'postgres-server')).spec.containers[0].args as string[];
