@@ -12,7 +12,8 @@ import type { Logger } from './logger.js';
 import type { ShutdownSettings } from './shutdown.js';
 import { clientOf, REQUEST_ID_HEADER, requestIdOf, requestLogger, viewerOf, type BaseContext } from './requestContext.js';
 import { ROUTER_TOKEN_CALLER, ROUTER_TOKEN_HEADER, type RouterTokenVerifier } from './routerToken.js';
-import { CREDENTIAL_HOLDERS, SERVICE_CREDENTIAL_HEADER, verifyServiceCredential, type KeySource, type ServiceCaller } from './tokens.js';
+import { ROUTER } from '@quizgraph/topology';
+import { SERVICE_CREDENTIAL_HEADER, verifyServiceCredential, type KeySource, type ServiceCaller } from './tokens.js';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   /** The service's name, and the audience its callers' credentials must name. */
@@ -123,8 +124,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(options:
 
   app.use(
     '/graphql',
-    // The router, and any service of the list (each one's credential is bound to its own key).
-    requireCaller(CREDENTIAL_HOLDERS, true),
+    // The router alone (its signed credential, or a standard router's token): no subgraph queries
+    // another's GraphQL, so a compromised subgraph cannot read its siblings' data through `_entities`.
+    requireCaller([ROUTER.name], true),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

@@ -136,6 +136,14 @@ describe('who may call the subgraph', () => {
     expect(misaddressed.status).toBe(401);
   });
 
+  it('answers 401 on /graphql to a sibling service’s valid credential: only the router queries a subgraph', async () => {
+    for (const sibling of ['quizzes', 'results'] as const) {
+      const response = await graphqlRequest(users.url, query, { headers: { [SERVICE_CREDENTIAL_HEADER]: keys.signer(sibling).credentialFor('users') } });
+      expect(response.status, sibling).toBe(401);
+      expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
   it('rejects an access token it cannot verify even from a trusted caller', async () => {
     const strangers = await createTestKeys();
     const { issueAccessToken } = await import('@quizgraph/service-kit');
