@@ -440,15 +440,19 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
     }
   });
 
-  test('the router alone is exposed, in production only, with CORS_ORIGINS set', () => {
+  test('the router alone is exposed, in production only, with CORS_ORIGINS set; it trusts X-Forwarded-For only behind the Ingress', () => {
     const ingresses = all(overlay, 'Ingress');
-    const cors = containerEnvironment(overlay, one(overlay, 'Deployment', 'router')).CORS_ORIGINS;
+    const routerEnv = containerEnvironment(overlay, one(overlay, 'Deployment', 'router'));
+    const cors = routerEnv.CORS_ORIGINS;
     expect(cors).toBeTruthy();
     if (overlay === 'development') {
       expect(ingresses).toEqual([]);
       expect(cors).toBe('*');
+      // Reached directly, a client would pick its own address for the per-address limits.
+      expect(routerEnv.TRUST_PROXY).toBeUndefined();
       return;
     }
+    expect(routerEnv.TRUST_PROXY).toBe('1');
     expect(cors).not.toBe('*');
     const backends = ingresses.flatMap((i) =>
       i.spec.rules.flatMap((r: { http: { paths: Array<{ backend: { service: { name: string } } }> } }) => r.http.paths.map((p) => p.backend.service.name)),

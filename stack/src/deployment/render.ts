@@ -450,7 +450,6 @@ function kubernetesProcess(t: Topology, name: string): string[] {
     [portVariable, wiring[portVariable]!],
     ...(isRouter ? [] : secretVariables(t, name).slice(0, name === t.issuer ? 2 : 1)),
     ...Object.entries(wiring).filter(([key]) => key !== portVariable),
-    ...(isRouter ? [['TRUST_PROXY', '1'] as [string, string]] : []),
     ...secretVariables(t, name).slice(-2),
   ];
   const container = [
