@@ -19,8 +19,12 @@ try {
     args: given[0] === '--' ? given.slice(1) : given,
     strict: true,
     allowPositionals: true,
-    options: { 'add-missing': { type: 'boolean' } },
+    options: { 'add-missing': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
   if (positionals.length !== 1) throw new Error(positionals.length === 0 ? 'no folder given' : `one folder, not ${positionals.length}`);
   addMissing = values['add-missing'] === true;
   // Relative to where `pnpm secrets:production` was typed, not to stack/ where pnpm runs the script.

@@ -246,6 +246,12 @@ describe('the pnpm secrets:production command', { timeout: 120_000 }, () => {
     const again = await secretsCommand(['--add-missing', dir]);
     expect(again).toMatchObject({ code: 0, output: expect.stringContaining('nothing written') });
   });
+
+  it('prints its usage for --help (or -h) and succeeds, writing nothing', async () => {
+    for (const flag of ['--help', '-h']) {
+      expect(await secretsCommand([flag])).toEqual({ code: 0, output: expect.stringMatching(/^Usage: pnpm secrets:production \[--add-missing\] <dir>/) });
+    }
+  });
 });
 
 describe('the migrate command’s loader', () => {
