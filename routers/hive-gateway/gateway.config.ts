@@ -62,10 +62,10 @@ const CLIENT_ADDRESS_HEADER = 'x-quizgraph-client-address';
  * (its last entry, the one that proxy added), else the address of the connection (Node's socket, which
  * Hive Gateway's Node server hands over as `req`).
  */
-export function clientAddressOf(request: Request, context: object): string | undefined {
+export function clientAddressOf(request: Request, context: object | undefined): string | undefined {
   const clientAddressFrom = env.CLIENT_ADDRESS_HEADER?.trim().toLowerCase() || undefined;
   if (clientAddressFrom) return request.headers.get(clientAddressFrom)?.split(',').at(-1)?.trim() || undefined;
-  return (context as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress || undefined;
+  return (context as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req?.socket?.remoteAddress || undefined;
 }
 
 function corsOrigins(): string[] | '*' {
@@ -89,7 +89,7 @@ export const gatewayConfig = {
   propagateHeaders: {
     // The client's access token and request id go on to every subgraph, with the proof that the
     // request comes from the router and the client's address; nothing else the client sent does.
-    fromClientToSubgraphs({ request, context }: { request: Request; context: object }): Record<string, string> {
+    fromClientToSubgraphs({ request, context }: { request: Request; context?: object }): Record<string, string> {
       const headers: Record<string, string> = { [ROUTER_TOKEN_HEADER]: routerToken };
       const address = clientAddressOf(request, context);
       if (address) headers[CLIENT_ADDRESS_HEADER] = address;

@@ -544,7 +544,7 @@ describe.each(VARIANT_NAMES)('docker compose, %s variant', (variant) => {
     const config = binds.get('/gateway/gateway.config.ts')!;
     // The config as Hive Gateway loads it: a module of its own, with only this environment (and PATH).
     const script = `const { gatewayConfig: c } = await import(${JSON.stringify(pathToFileURL(config).href)});
-const headers = c.propagateHeaders.fromClientToSubgraphs({ request: new Request('http://gateway/graphql') });
+const headers = c.propagateHeaders.fromClientToSubgraphs({ request: new Request('http://gateway/graphql'), context: {} });
 console.log(JSON.stringify({ supergraph: c.supergraph, transportEntries: c.transportEntries, token: headers['x-quizgraph-router-token'], graphiql: c.graphiql }));`;
     const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
       cwd: join(ROOT, 'stack'),
