@@ -7,7 +7,7 @@ import { writeProductionSecrets } from './productionSecrets.js';
  * (productionSecrets.ts); with --add-missing, only those of processes added to the service list since.
  */
 const USAGE =
-  'Usage: pnpm secrets:production [--add-missing] <dir>   (./secrets is the folder docker-compose.prod.yml reads by default;\n' +
+  'Usage: pnpm secrets:production [--add-missing] <dir> | --help   (./secrets is the folder docker-compose.prod.yml reads by default;\n' +
   '       --add-missing completes a folder written before, for a subgraph added to the service list since)';
 
 let addMissing: boolean;

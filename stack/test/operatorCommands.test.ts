@@ -234,7 +234,7 @@ describe('the pnpm secrets:production command', { timeout: 120_000 }, () => {
     ] as const) {
       const wrong = await secretsCommand([...args]);
       expect(wrong, args.join(' ')).toMatchObject({ code: 2, output: expect.stringMatching(message) });
-      expect(wrong.output).toContain('Usage: pnpm secrets:production [--add-missing] <dir>');
+      expect(wrong.output).toContain('Usage: pnpm secrets:production [--add-missing] <dir> | --help');
     }
 
     const completed = await secretsCommand(['--', '--add-missing', dir]);

@@ -22,7 +22,7 @@ export interface BaseContext {
   logger: Logger;
   /** The signed-in user, from a verified access token; null for anonymous requests. */
   viewer: Viewer | null;
-  /** The process that called: the router or a sibling service, proven by its service credential. */
+  /** The process that called /graphql: the router, proven by its service credential or the router token. */
   caller: ServiceCaller;
   /** The end client, as the router forwarded it. */
   client: ClientInfo;

@@ -49,8 +49,8 @@ function unauthenticated(res: Response, message: string): void {
 }
 
 /**
- * The HTTP shell every subgraph shares: /health and /ready, and a /graphql that answers only callers
- * with a valid service credential addressed to this service. Without it, `_entities` (which skips
+ * The HTTP shell every subgraph shares: /health and /ready, and a /graphql that answers only the router
+ * (its valid service credential addressed to this service, or a standard router's token). Without it, `_entities` (which skips
  * root-field checks) and `_service` would be open to anyone who can reach the port.
  */
 export async function startSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions<TContext>): Promise<RunningSubgraph> {

@@ -68,7 +68,7 @@ export function memoryLogger(level = 'info'): { logger: Logger; lines: Array<Any
   return { logger: pino({ level }, stream), lines };
 }
 
-/** Calls a subgraph directly, as `caller` (the router, or a sibling service) would: with a service credential. */
+/** Calls a subgraph directly, as the router would (give it the router's signer: /graphql refuses any other): with a service credential. */
 export function subgraphClient(url: string, audience: string, signer: ServiceCredentialSigner) {
   return <T = AnyJson>(query: string, options: RequestOptions = {}): Promise<GraphQLResponse<T>> =>
     graphqlRequest<T>(url, query, {

@@ -148,7 +148,7 @@ function composeDevelopment(t: Topology): string[] {
     '# ./Dockerfile (compiled bundles run with node). Only the router is published. The subgraphs answer',
     '# nobody but holders of a service credential and are reached over the compose network',
     `# (http://${t.names[0]}:${t.list[0]!.port} …). Each app service is healthy when its /ready answers: for a subgraph, its`,
-    '# database answers; for the router, every subgraph is ready.',
+    '# database answers; for the router, at least one subgraph is ready (depends_on waits for all).',
     '#',
     '# Keys: NODE_ENV=development lets the processes use development keys from QUIZGRAPH_KEYS_DIR, here the',
     '# shared named volume `keys`, so all of them see the same keys. The migrate one-shot creates them before',
