@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ROUTER } from '@quizgraph/topology';
 import { variableOrFile } from './fileVariables.js';
 
 /**
@@ -21,8 +22,11 @@ export const ROUTER_TOKEN_HEADER = 'x-quizgraph-router-token';
 /** The variable (or ROUTER_TOKEN_SHA256_FILE) naming the accepted tokens' digests: hex, comma- or space-separated. */
 export const ROUTER_TOKEN_DIGESTS_VARIABLE = 'ROUTER_TOKEN_SHA256';
 
-/** The caller a valid router token stands for: the router, as the signed credential of the project's router says. */
-export const ROUTER_TOKEN_CALLER = 'router';
+/**
+ * The caller a valid router token stands for: the router, as the signed credential of the project's router
+ * says, so the one check of /graphql (the router alone) admits both.
+ */
+export const ROUTER_TOKEN_CALLER = ROUTER.name;
 
 /** The shortest token a router may present (32 random bytes in hex are 64 characters). */
 export const ROUTER_TOKEN_MIN_LENGTH = 32;
