@@ -110,7 +110,7 @@ function cursorValue(order: QuizOrder, index: number, value: KeysetValue): Prism
 
 /**
  * The search text, or null when it has nothing to search for (no letter or digit). Backslashes go:
- * quote_literal would escape them in a form to_tsquery does not read.
+ * quote_literal would escape them in a form the tsquery syntax does not read.
  */
 export function searchText(search: string | null | undefined): string | null {
   const text = (search ?? '').normalize('NFC').replace(/\\/g, ' ').trim().slice(0, 200);
@@ -120,11 +120,13 @@ export function searchText(search: string | null | undefined): string | null {
 /**
  * Search words become prefix terms that must all match ("plan sys" finds "Planets of the Solar
  * System"). The words are split by the same parser that built the index (so "tag-12345678" matches
- * itself), and each lexeme is quoted, so no input can break to_tsquery's syntax. Postgres evaluates
- * it once per statement.
+ * itself), and the lexemes go into the tsquery as they are, by its input syntax (quoted, so no input
+ * can break it), not through to_tsquery: that would parse each lexeme again, and a lexeme such as
+ * "5e7cddfd" (one word inside "tag-5e7cddfd") parses on its own as the number "5e7" then "cddfd", which
+ * the index never holds. Postgres evaluates it once per statement.
  */
 function prefixQuery(text: string): Prisma.Sql {
-  return Prisma.sql`(SELECT to_tsquery('simple', string_agg(quote_literal(lexeme) || ':*', ' & '))
+  return Prisma.sql`(SELECT string_agg(quote_literal(lexeme) || ':*', ' & ')::tsquery
                      FROM unnest(to_tsvector('simple', ${text})))`;
 }
 

@@ -286,6 +286,20 @@ describe('search', () => {
     expect(data!.quiz).toEqual({ tags: [nfc], category: nfc });
   });
 
+  it('finds a hyphenated word whose parts would parse as numbers on their own', async () => {
+    // "5e7cddfd" is one word inside "tag-5e7cddfd" but, alone, the number "5e7" then "cddfd":
+    // a search must use the words as indexed, not parse them a second time.
+    const author = fx.tokenFor();
+    const word = uniqueWord();
+    const tags = ['tag-5e7cddfd', 'tag-1e14e146', 'tag-628e90be'];
+    const quizzes = [];
+    for (const tag of tags) quizzes.push(await fx.createPublished(author.token, { title: `Exponent ${tag} ${word}`, tags: [tag] }));
+    for (const [i, tag] of tags.entries()) {
+      expect(ids(await list({ filter: { search: `${word} ${tag}` } })), tag).toEqual([quizzes[i]!.id]);
+      expect(ids(await list({ filter: { search: `exponent ${tag} ${word}` } })), tag).toEqual([quizzes[i]!.id]);
+    }
+  });
+
   it('treats query syntax in a search as plain text', async () => {
     const author = fx.tokenFor();
     const word = uniqueWord();
