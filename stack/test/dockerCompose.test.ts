@@ -16,14 +16,13 @@ import {
 } from '@quizgraph/service-kit';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseDocument, type CollectionTag, type ScalarTag } from 'yaml';
+import { ACCESS_TOKEN_ISSUER, PROCESS_NAMES, SUBGRAPH_NAMES, type ProcessName } from '@quizgraph/topology';
 import { entryPoints } from '../../build/src/build.js';
 import { loadEnv as loadRouterEnv } from '../../router/src/env.js';
-import { loadEnv as loadQuizzesEnv } from '../../subgraphs/quizzes/src/env.js';
-import { loadEnv as loadResultsEnv } from '../../subgraphs/results/src/env.js';
-import { loadEnv as loadUsersEnv } from '../../subgraphs/users/src/env.js';
 import { loadEnv as loadMigrateEnv } from '../src/migrateEnv.js';
 import { writeProductionSecrets } from '../src/productionSecrets.js';
 import { loadEnv as loadSeedDemoDataEnv } from '../src/seedDemoDataEnv.js';
+import { processEnvLoaders } from './processEnv.js';
 
 /**
  * docker-compose.yml (development) and docker-compose.yml + docker-compose.prod.yml (production),
@@ -200,16 +199,11 @@ function dependenciesOf(service: Service): Record<string, string> {
   );
 }
 
-/** The four long-running processes of the image, with the loader of their environment. */
-const APPS = {
-  users: { load: loadUsersEnv },
-  quizzes: { load: loadQuizzesEnv },
-  results: { load: loadResultsEnv },
-  router: { load: loadRouterEnv },
-} as const;
-type AppName = keyof typeof APPS;
-const APP_NAMES = Object.keys(APPS) as AppName[];
-const SUBGRAPH_NAMES = APP_NAMES.filter((name): name is Exclude<AppName, 'router'> => name !== 'router');
+/** The long-running processes of the image (every subgraph of the service list and the router), with the loader of their environment. */
+const LOAD = await processEnvLoaders();
+type AppName = ProcessName;
+const APP_NAMES = PROCESS_NAMES;
+const isApp = (name: string): name is AppName => (APP_NAMES as readonly string[]).includes(name);
 /** The standard router of the `hive-gateway` profile: Hive Gateway's own image, not one of ours. */
 const HIVE_GATEWAY = { name: 'hive-gateway' } as const;
 
@@ -277,20 +271,20 @@ function containerEnvironment(compose: ComposeFile, name: string): Env {
 }
 
 function listeningPort(compose: ComposeFile, name: AppName): number {
-  return APPS[name].load(containerEnvironment(compose, name)).port;
+  return LOAD[name](containerEnvironment(compose, name)).port;
 }
 
 describe.each(VARIANT_NAMES)('docker compose, %s variant', (variant) => {
   const { production } = VARIANTS[variant];
 
-  test('has postgres, migrate, the four app services and the demo-data one-shot', () => {
+  test('has postgres, migrate, every app service and the demo-data one-shot', () => {
     expect(Object.keys(loaded(variant).services)).toEqual(expect.arrayContaining(['postgres', 'migrate', 'demo-data', ...APP_NAMES]));
   });
 
   test.each(APP_NAMES)('%s: its environment passes its own env.ts', async (name) => {
     const compose = loaded(variant);
     const env = containerEnvironment(compose, name);
-    const settings = APPS[name].load(env);
+    const settings = LOAD[name](env);
     expect(settings.production).toBe(production);
     expect(settings.host).toBe('0.0.0.0');
     if (!production) {
@@ -301,7 +295,7 @@ describe.each(VARIANT_NAMES)('docker compose, %s variant', (variant) => {
     // Production: the keys themselves load, each process's own from its own secret file.
     expect(settings.keys.keysDir).toBeUndefined();
     await loadServiceCredentials(settings.keys, name);
-    if (name === 'users') await loadAccessTokenKeyRing(settings.keys);
+    if (name === ACCESS_TOKEN_ISSUER) await loadAccessTokenKeyRing(settings.keys);
     else await accessTokenKeySource(settings.keys);
   });
 
@@ -311,8 +305,8 @@ describe.each(VARIANT_NAMES)('docker compose, %s variant', (variant) => {
     const password = production ? readFileSync(containerEnvironment(compose, 'postgres').POSTGRES_PASSWORD_FILE!, 'utf8').trim() : postgres.POSTGRES_PASSWORD;
     expect(password).toBeTruthy();
     if (production) expect(postgres.POSTGRES_PASSWORD).toBeUndefined();
-    for (const name of ['users', 'quizzes', 'results'] as const) {
-      const url = new URL(APPS[name].load(containerEnvironment(compose, name)).databaseUrl);
+    for (const name of SUBGRAPH_NAMES) {
+      const url = new URL(LOAD[name](containerEnvironment(compose, name)).databaseUrl ?? '');
       expect(url.hostname, name).toBe('postgres');
       expect(decodeURIComponent(url.password), name).toBe(password);
     }
@@ -346,16 +340,16 @@ describe.each(VARIANT_NAMES)('docker compose, %s variant', (variant) => {
     const settings = loadSeedDemoDataEnv(env);
     expect(new URL(settings.routerUrl).hostname).toBe('router');
     expect(Number(new URL(settings.routerUrl).port)).toBe(listeningPort(compose, 'router'));
-    expect(settings.usersDatabaseUrl).toBe(APPS.users.load(containerEnvironment(compose, 'users')).databaseUrl);
+    expect(settings.usersDatabaseUrl).toBe(LOAD[ACCESS_TOKEN_ISSUER](containerEnvironment(compose, ACCESS_TOKEN_ISSUER)).databaseUrl);
   });
 
-  test('only the secrets a process needs: the access-token signing key in users alone, each credential signing key in its own process', () => {
+  test('only the secrets a process needs: the access-token signing key in its issuer alone, each credential signing key in its own process', () => {
     const compose = loaded(variant);
     for (const name of Object.keys(compose.services)) {
       const given = (serviceOf(compose, name).secrets ?? []).map((s) => (typeof s === 'string' ? s : s.source));
       if (!production) expect(given, name).toEqual([]);
       for (const secret of given) {
-        if (secret === 'access-token-private-keys') expect(name).toBe('users');
+        if (secret === 'access-token-private-keys') expect(name).toBe(ACCESS_TOKEN_ISSUER);
         const own = /^service-credential-private-keys-(.+)$/.exec(secret);
         if (own) expect(name).toBe(own[1]);
       }
@@ -388,7 +382,7 @@ describe.each(VARIANT_NAMES)('docker compose, %s variant', (variant) => {
     const compose = loaded(variant);
     const credentials = Object.fromEntries(
       await Promise.all(
-        APP_NAMES.map(async (name) => [name, await loadServiceCredentials(APPS[name].load(containerEnvironment(compose, name)).keys, name)] as const),
+        APP_NAMES.map(async (name) => [name, await loadServiceCredentials(LOAD[name](containerEnvironment(compose, name)).keys, name)] as const),
       ),
     ) as Record<CredentialHolder, Awaited<ReturnType<typeof loadServiceCredentials>>>;
     for (const caller of APP_NAMES) {
@@ -427,7 +421,7 @@ describe.each(VARIANT_NAMES)('docker compose, %s variant', (variant) => {
     for (const name of APP_NAMES) expect(after(name, 'migrate', 'service_completed_successfully'), name).toBe(true);
     expect(dependenciesOf(serviceOf(compose, 'migrate')).postgres).toBe('service_healthy');
     expect(dependenciesOf(serviceOf(compose, 'demo-data')).router).toBe('service_healthy');
-    expect(dependenciesOf(serviceOf(compose, 'router'))).toEqual({ users: 'service_healthy', quizzes: 'service_healthy', results: 'service_healthy' });
+    expect(dependenciesOf(serviceOf(compose, 'router'))).toEqual(Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, 'service_healthy'])));
   });
 
   test('healthchecks: each app service asks its own /ready with node (the image has no curl); Postgres with pg_isready', () => {
@@ -477,12 +471,12 @@ describe.each(VARIANT_NAMES)('docker compose, %s variant', (variant) => {
         if (['localhost', '127.0.0.1', '0.0.0.0'].includes(url.hostname)) continue;
         expect(known, `${name}.${variable}: no service ${url.hostname}`).toContain(url.hostname);
         if (url.hostname === 'postgres') expect(url.port || '5432', `${name}.${variable}`).toBe('5432');
-        if (url.hostname in APPS) expect(Number(url.port), `${name}.${variable}`).toBe(listeningPort(compose, url.hostname as AppName));
+        if (isApp(url.hostname)) expect(Number(url.port), `${name}.${variable}`).toBe(listeningPort(compose, url.hostname));
       }
     }
   });
 
-  test('the router reaches every subgraph of supergraph.yaml, verifies tokens with the users JWKS, and is published on 4000', () => {
+  test('the router reaches every subgraph of supergraph.yaml, verifies tokens with the issuer’s JWKS, and is published on 4000', () => {
     const compose = loaded(variant);
     const supergraph = parseDocument(readFileSync(join(ROOT, 'supergraph.yaml'), 'utf8')).toJS() as { subgraphs: Record<string, unknown> };
     const router = loadRouterEnv(containerEnvironment(compose, 'router'));
@@ -493,7 +487,7 @@ describe.each(VARIANT_NAMES)('docker compose, %s variant', (variant) => {
       expect(new URL(url!).pathname).toBe('/graphql');
     }
     const jwks = new URL(router.keys.accessTokenJwksUrl ?? '');
-    expect(jwks.hostname).toBe('users');
+    expect(jwks.hostname).toBe(ACCESS_TOKEN_ISSUER);
     expect(jwks.pathname).toBe('/.well-known/jwks.json');
     expect(publishedPorts(serviceOf(compose, 'router'))).toEqual([{ published: 4000, target: listeningPort(compose, 'router') }]);
     for (const name of Object.keys(compose.services)) {
@@ -568,7 +562,7 @@ console.log(JSON.stringify({ supergraph: c.supergraph, transportEntries: c.trans
       const subgraphEnv = containerEnvironment(compose, name);
       expect(readFileSync(subgraphEnv.ROUTER_TOKEN_SHA256_FILE!, 'utf8').trim(), name).toBe(digest);
       // The subgraph's own loader takes the variable, and the verifier built from it accepts the gateway's token.
-      const settings = APPS[name].load(subgraphEnv);
+      const settings = LOAD[name](subgraphEnv);
       expect(parseRouterTokenDigests(settings.keys.routerTokenDigests)?.accepts(loadedConfig.token), name).toBe(true);
     }
   });

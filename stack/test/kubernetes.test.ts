@@ -9,13 +9,11 @@ import { RELAY_POOL_SIZE, REQUEST_POOL_SIZE } from '@quizgraph/prisma/runtime';
 import type { AnyJson } from '@quizgraph/service-kit';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { ACCESS_TOKEN_ISSUER, defaultPort, PROCESS_NAMES, SUBGRAPHS, SUBGRAPH_NAMES, type ProcessName } from '@quizgraph/topology';
 import { EVENT_ROUTES } from '../../packages/events/src/routing.js';
-import { loadEnv as loadRouterEnv } from '../../router/src/env.js';
-import { loadEnv as loadQuizzesEnv } from '../../subgraphs/quizzes/src/env.js';
-import { loadEnv as loadResultsEnv } from '../../subgraphs/results/src/env.js';
-import { loadEnv as loadUsersEnv } from '../../subgraphs/users/src/env.js';
 import { loadEnv as loadMigrateEnv } from '../src/migrateEnv.js';
 import { writeProductionSecrets } from '../src/productionSecrets.js';
+import { processEnvLoaders } from './processEnv.js';
 
 /**
  * deploy/kubernetes, both overlays, as CI can check them without a cluster: rendered with
@@ -48,25 +46,18 @@ type K8sObject = {
   data?: Record<string, string>;
 };
 
-const APPS = {
-  router: { load: loadRouterEnv, port: 4000 },
-  users: { load: loadUsersEnv, port: 4001 },
-  quizzes: { load: loadQuizzesEnv, port: 4002 },
-  results: { load: loadResultsEnv, port: 4003 },
-} as const;
-type AppName = keyof typeof APPS;
-const APP_NAMES = Object.keys(APPS) as AppName[];
-const SUBGRAPHS = ['users', 'quizzes', 'results'] as const;
+/** Every process of the service list (its subgraphs and the router), with the loader of its environment and its port. */
+const LOAD = await processEnvLoaders();
+type AppName = ProcessName;
+const APP_NAMES = PROCESS_NAMES;
+const isApp = (name: string): name is AppName => (APP_NAMES as readonly string[]).includes(name);
 
-/** The Secrets an operator creates for the production overlay (README: kubectl create secret generic …). */
+/** The Secrets an operator creates for the production overlay (README: kubectl create secret generic …): shared ones, then one per process. */
 const OPERATOR_SECRETS = [
   'quizgraph-postgres',
   'quizgraph-database-server',
   'quizgraph-service-credential-public-keys',
-  'quizgraph-router',
-  'quizgraph-users',
-  'quizgraph-quizzes',
-  'quizgraph-results',
+  ...APP_NAMES.map((name) => `quizgraph-${name}`),
 ];
 
 const OVERLAYS = ['development', 'production'] as const;
@@ -193,8 +184,8 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
       expect(container.command).toEqual(['node', `dist/${name}.mjs`]);
       images.add(container.image);
       const service = one(overlay, 'Service', name);
-      expect(service.spec.ports).toEqual([expect.objectContaining({ port: APPS[name].port, targetPort: 'http' })]);
-      expect(container.ports).toEqual([expect.objectContaining({ name: 'http', containerPort: APPS[name].port })]);
+      expect(service.spec.ports).toEqual([expect.objectContaining({ port: defaultPort(name), targetPort: 'http' })]);
+      expect(container.ports).toEqual([expect.objectContaining({ name: 'http', containerPort: defaultPort(name) })]);
     }
     expect(images.size).toBe(1);
     expect(podTemplate(one(overlay, 'Job', 'migrate')).spec.containers[0].image).toBe([...images][0]);
@@ -210,7 +201,7 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
       for (const container of podTemplate(deployment).spec.containers) {
         for (const kind of ['requests', 'limits'])
           for (const resource of ['cpu', 'memory']) expect(container.resources?.[kind]?.[resource], `${name}: ${kind}.${resource}`).toBeDefined();
-        if (name in APPS) {
+        if (isApp(name)) {
           expect(container.readinessProbe.httpGet.path, name).toBe('/ready');
           expect(container.livenessProbe.httpGet.path, name).toBe('/health');
           expect(container.startupProbe, name).toBeDefined();
@@ -223,7 +214,7 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
         pdbs.filter((p) => matches(p.spec.selector.matchLabels, labels)),
         `${name}: one PDB`,
       ).toHaveLength(1);
-      if (!(name in APPS)) continue;
+      if (!isApp(name)) continue;
       const hpa = hpas.filter((h) => h.spec.scaleTargetRef.kind === 'Deployment' && h.spec.scaleTargetRef.name === name);
       expect(hpa, `${name}: one HPA`).toHaveLength(1);
       expect(hpa[0]!.apiVersion).toBe('autoscaling/v2');
@@ -252,12 +243,12 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
 
   test.each(APP_NAMES)('%s: its environment passes its own env.ts in production, and its keys load', async (name) => {
     const deployment = one(overlay, 'Deployment', name);
-    const settings = APPS[name].load(containerEnvironment(overlay, deployment));
+    const settings = LOAD[name](containerEnvironment(overlay, deployment));
     expect(settings.production).toBe(true);
-    expect(settings.port).toBe(APPS[name].port);
+    expect(settings.port).toBe(defaultPort(name));
     expect(settings.keys.keysDir).toBeUndefined();
     await loadServiceCredentials(settings.keys, name);
-    if (name === 'users') await loadAccessTokenKeyRing(settings.keys);
+    if (name === ACCESS_TOKEN_ISSUER) await loadAccessTokenKeyRing(settings.keys);
     else await accessTokenKeySource(settings.keys);
     // The kubelet must not kill a draining process: grace period > readiness grace + drain.
     const { readinessGraceMs, drainTimeoutMs } = settings.shutdown;
@@ -269,8 +260,7 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
     const credentials = Object.fromEntries(
       await Promise.all(
         APP_NAMES.map(
-          async (name) =>
-            [name, await loadServiceCredentials(APPS[name].load(containerEnvironment(overlay, one(overlay, 'Deployment', name))).keys, name)] as const,
+          async (name) => [name, await loadServiceCredentials(LOAD[name](containerEnvironment(overlay, one(overlay, 'Deployment', name))).keys, name)] as const,
         ),
       ),
     ) as Record<CredentialHolder, Awaited<ReturnType<typeof loadServiceCredentials>>>;
@@ -289,7 +279,7 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
     expect(settings).toMatchObject({ production: true, devKeysDir: undefined, target: { kind: 'server' } });
   });
 
-  test.each(SUBGRAPHS)('%s: an init container holds the pod until its database is migrated, with its own database URL alone', (name) => {
+  test.each(SUBGRAPH_NAMES)('%s: an init container holds the pod until its database is migrated, with its own database URL alone', (name) => {
     const deployment = one(overlay, 'Deployment', name);
     const [init, ...others] = podTemplate(deployment).spec.initContainers ?? [];
     expect(others).toEqual([]);
@@ -301,7 +291,7 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
     expect(Object.keys((settings.target as { urls: object }).urls)).toEqual([name]);
   });
 
-  test('only the secrets a process needs: the access-token signing key in users alone, each credential signing key in its own process', () => {
+  test('only the secrets a process needs: the access-token signing key in its issuer alone, each credential signing key in its own process', () => {
     for (const workload of workloads(overlay)) {
       const name = workload.metadata.name;
       const keys = podTemplate(workload).spec.volumes.flatMap(
@@ -309,7 +299,7 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
           [v.secret, ...(v.projected?.sources.map((s) => s.secret) ?? [])].flatMap((s) => (s?.items ?? []).map((i) => i.key)),
       );
       for (const key of keys) {
-        if (key === 'access-token-private-keys') expect(name).toBe('users');
+        if (key === 'access-token-private-keys') expect(name).toBe(ACCESS_TOKEN_ISSUER);
         const own = /^service-credential-private-keys-(.+)$/.exec(key);
         if (own) expect(name).toBe(own[1]);
         const database = /^(.+)-database-url$/.exec(key);
@@ -391,14 +381,14 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
   test('NetworkPolicies allow the calls the services make, and no other between these pods', () => {
     const expected = new Set<string>();
     const edge = (from: string, to: string, port: number) => expected.add(`${from}->${to}:${port}`);
-    for (const subgraph of SUBGRAPHS) edge('router', subgraph, APPS[subgraph].port); // GraphQL
-    for (const name of ['router', 'quizzes', 'results']) edge(name, 'users', 4001); // the access-token JWKS
-    for (const route of Object.values(EVENT_ROUTES)) for (const consumer of route.consumers) edge(route.publisher, consumer, APPS[consumer].port); // /internal/events
-    edge('results', 'quizzes', 4002); // /internal/quizzes/:id/answer-key
-    for (const name of [...SUBGRAPHS, 'migrate']) edge(name, 'pgbouncer', 5432);
+    for (const subgraph of SUBGRAPH_NAMES) edge('router', subgraph, defaultPort(subgraph)); // GraphQL
+    for (const name of APP_NAMES) if (name !== ACCESS_TOKEN_ISSUER) edge(name, ACCESS_TOKEN_ISSUER, defaultPort(ACCESS_TOKEN_ISSUER)); // the access-token JWKS
+    for (const route of Object.values(EVENT_ROUTES)) for (const consumer of route.consumers) edge(route.publisher, consumer, defaultPort(consumer)); // /internal/events
+    for (const caller of SUBGRAPHS) for (const target of caller.callsInternal) edge(caller.name, target, defaultPort(target)); // e.g. /internal/quizzes/:id/answer-key
+    for (const name of [...SUBGRAPH_NAMES, 'migrate']) edge(name, 'pgbouncer', 5432);
     if (overlay === 'development') edge('pgbouncer', 'postgres-server', 5432);
     const names = [...new Set(workloads(overlay).map((w) => podTemplate(w).metadata.labels['app.kubernetes.io/name'] as string))];
-    const ports = new Map(names.map((n) => [n, n in APPS ? APPS[n as AppName].port : 5432]));
+    const ports = new Map(names.map((n) => [n, isApp(n) ? defaultPort(n) : 5432]));
     for (const from of names) {
       for (const to of names) {
         if (from === to) continue;
@@ -427,13 +417,13 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
     // Its own rollout runs one replica more (no client loses its pool), which Postgres must allow too.
     const surge = pgbouncer.spec.strategy?.rollingUpdate?.maxSurge as number;
     expect(surge).toBe(1);
-    const serverConnections = (poolers + surge) * (SUBGRAPHS.length * perDatabase + migratePool);
+    const serverConnections = (poolers + surge) * (SUBGRAPH_NAMES.length * perDatabase + migratePool);
     if (overlay === 'development') {
       const args = podTemplate(one(overlay, 'StatefulSet', 'postgres-server')).spec.containers[0].args as string[];
       expect(serverConnections).toBeLessThanOrEqual(Number(args[args.indexOf('-c') + 1]!.split('=')[1]) - 3);
     }
     // A subgraph replica opens its request pool and its outbox relay's (prisma/src/pool.ts).
-    for (const subgraph of SUBGRAPHS) {
+    for (const subgraph of SUBGRAPH_NAMES) {
       const max = all(overlay, 'HorizontalPodAutoscaler').find((h) => h.metadata.name === subgraph)!.spec.maxReplicas as number;
       expect(max * (REQUEST_POOL_SIZE + RELAY_POOL_SIZE), `${subgraph}: every client connection gets a server connection`).toBeLessThanOrEqual(
         poolers * perDatabase,

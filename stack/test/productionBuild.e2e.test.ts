@@ -4,10 +4,11 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { ACCESS_TOKEN_ISSUER, isSubgraphName, PROCESS_NAMES, SUBGRAPH_NAMES, variables, wiringEnvironment, type ProcessName } from '@quizgraph/topology';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BUILD_DIR, buildBundles, type BuildResult } from '../../build/src/build.js';
 import { freePort } from '../src/processes.js';
-import { writeProductionSecrets } from '../src/productionSecrets.js';
+import { SECRET_FILES, writeProductionSecrets } from '../src/productionSecrets.js';
 import { routerClient } from './e2eClient.js';
 
 /**
@@ -67,65 +68,39 @@ beforeAll(async () => {
   await writeProductionSecrets(secrets);
   // The test databases instead of the compose server's (the other secrets are used as written).
   const urls = inject('databaseUrls');
-  for (const [service, url] of Object.entries(urls)) await writeFile(join(secrets, `${service}-database-url`), `${url}\n`);
+  for (const [service, url] of Object.entries(urls)) await writeFile(join(secrets, SECRET_FILES.databaseUrl(service)), `${url}\n`);
   const secret = (name: string) => join(secrets, name);
 
-  const ports = { users: await freePort(), quizzes: await freePort(), results: await freePort(), router: await freePort() };
-  const origin = (name: keyof typeof ports) => `http://127.0.0.1:${ports[name]}`;
+  // Every process of the service list, wired by the list as compose and the manifests wire them.
+  const ports = Object.fromEntries(await Promise.all(PROCESS_NAMES.map(async (name) => [name, await freePort()] as const))) as Record<ProcessName, number>;
+  const origin = (name: ProcessName) => `http://127.0.0.1:${ports[name]}`;
   const common = {
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
-    SERVICE_CREDENTIAL_PUBLIC_KEYS_FILE: secret('service-credential-public-keys'),
+    SERVICE_CREDENTIAL_PUBLIC_KEYS_FILE: secret(SECRET_FILES.serviceCredentialPublicKeys),
     SHUTDOWN_DRAIN_TIMEOUT_MS: '2000',
   };
-  const jwks = `${origin('users')}/.well-known/jwks.json`;
-  const environments = {
-    users: {
-      USERS_PORT: String(ports.users),
-      USERS_DATABASE_URL_FILE: secret('users-database-url'),
-      ACCESS_TOKEN_PRIVATE_KEYS_FILE: secret('access-token-private-keys'),
-      SERVICE_CREDENTIAL_PRIVATE_KEYS_FILE: secret('service-credential-private-keys-users'),
-      RESULTS_EVENTS_URL: `${origin('results')}/internal/events`,
-      QUIZZES_EVENTS_URL: `${origin('quizzes')}/internal/events`,
-    },
-    quizzes: {
-      QUIZZES_PORT: String(ports.quizzes),
-      QUIZZES_DATABASE_URL_FILE: secret('quizzes-database-url'),
-      SERVICE_CREDENTIAL_PRIVATE_KEYS_FILE: secret('service-credential-private-keys-quizzes'),
-      RESULTS_EVENTS_URL: `${origin('results')}/internal/events`,
-      ACCESS_TOKEN_JWKS_URL: jwks,
-    },
-    results: {
-      RESULTS_PORT: String(ports.results),
-      RESULTS_DATABASE_URL_FILE: secret('results-database-url'),
-      SERVICE_CREDENTIAL_PRIVATE_KEYS_FILE: secret('service-credential-private-keys-results'),
-      QUIZZES_INTERNAL_URL: origin('quizzes'),
-      ACCESS_TOKEN_JWKS_URL: jwks,
-    },
-    router: {
-      ROUTER_PORT: String(ports.router),
-      SERVICE_CREDENTIAL_PRIVATE_KEYS_FILE: secret('service-credential-private-keys-router'),
-      USERS_SUBGRAPH_URL: `${origin('users')}/graphql`,
-      QUIZZES_SUBGRAPH_URL: `${origin('quizzes')}/graphql`,
-      RESULTS_SUBGRAPH_URL: `${origin('results')}/graphql`,
-      ACCESS_TOKEN_JWKS_URL: jwks,
-      CORS_ORIGINS: 'https://app.example.com',
-    },
-  };
+  const environment = (name: ProcessName): NodeJS.ProcessEnv => ({
+    ...common,
+    ...wiringEnvironment(name, { origin, port: (n) => ports[n] }),
+    SERVICE_CREDENTIAL_PRIVATE_KEYS_FILE: secret(SECRET_FILES.serviceCredentialPrivateKeys(name)),
+    ...(isSubgraphName(name)
+      ? { [`${variables.databaseUrl(name)}_FILE`]: secret(SECRET_FILES.databaseUrl(name)) }
+      : { CORS_ORIGINS: 'https://app.example.com' }),
+    ...(name === ACCESS_TOKEN_ISSUER ? { ACCESS_TOKEN_PRIVATE_KEYS_FILE: secret(SECRET_FILES.accessTokenPrivateKeys) } : {}),
+  });
 
   // The migrate one-shot first, as compose runs it: in production, with no key folder.
   const migrate = await runToEnd('migrate', {
     NODE_ENV: 'production',
-    USERS_DATABASE_URL_FILE: secret('users-database-url'),
-    QUIZZES_DATABASE_URL_FILE: secret('quizzes-database-url'),
-    RESULTS_DATABASE_URL_FILE: secret('results-database-url'),
+    ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${variables.databaseUrl(name)}_FILE`, secret(SECRET_FILES.databaseUrl(name))])),
   });
   expect(migrate, migrate.output).toMatchObject({ code: 0 });
-  expect(migrate.output).toMatch(/users: up to date/);
+  for (const name of SUBGRAPH_NAMES) expect(migrate.output).toContain(`${name}: up to date`);
 
-  for (const name of ['users', 'quizzes', 'results', 'router'] as const) {
-    const process = runBundle(name, { ...common, ...environments[name] });
+  for (const name of PROCESS_NAMES) {
+    const process = runBundle(name, environment(name));
     children.push(process);
     await untilReady(origin(name), process);
   }

@@ -10,6 +10,7 @@
  *   schema.graphql      its SDL (composed into supergraph.graphql)
  *   prisma/             its Prisma schema and migrations (database `quizgraph_<name>`)
  *   src/index.ts        its process's entry point (reads `<NAME>_PORT`, `<NAME>_DATABASE_URL`, …)
+ *   src/env.ts          `loadEnv(env)`: its settings from the environment (the compose and Kubernetes tests run it)
  *   src/stack.ts        `startInStack(context)`: how the in-process test stack starts it
  *
  * The order is the start order: the access-token issuer first (the others fetch its keys), and every
