@@ -54,6 +54,7 @@ interface Service {
   secrets?: Array<string | { source: string; target?: string }>;
   profiles?: string[];
   restart?: string;
+  stop_grace_period?: string;
 }
 
 interface ComposeFile {
@@ -432,6 +433,17 @@ describe.each(VARIANT_NAMES)('docker compose, %s variant', (variant) => {
       expect(check[3], name).toContain(`http://127.0.0.1:${listeningPort(compose, name)}/ready'`);
     }
     expect([serviceOf(compose, 'postgres').healthcheck?.test].flat()).toContain('pg_isready');
+  });
+
+  test('stop: Compose waits longer after SIGTERM than each app process takes to shut down (readiness grace, drain, then close)', () => {
+    const compose = loaded(variant);
+    for (const name of APP_NAMES) {
+      const grace = serviceOf(compose, name).stop_grace_period;
+      expect(grace, `${name}: stop_grace_period`).toMatch(/^\d+s$/);
+      const { readinessGraceMs, drainTimeoutMs } = LOAD[name](containerEnvironment(compose, name)).shutdown;
+      // 5 s for what follows the drain (closing the database pool, the outbox relay, the exporter).
+      expect(Number.parseInt(grace!, 10) * 1000, name).toBeGreaterThanOrEqual(readinessGraceMs + drainTimeoutMs + 5000);
+    }
   });
 
   test('every app service runs a bundle of the image with node, and the image is the one ./Dockerfile builds', () => {

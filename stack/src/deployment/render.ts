@@ -103,6 +103,8 @@ const composeDatabaseUrl = (dbName: string) => `postgresql://postgres:\${POSTGRE
 export const HIVE_GATEWAY = { image: 'ghcr.io/graphql-hive/gateway:2.15.1', hostPort: 4100, port: 4000, dir: '/gateway' } as const;
 /** The development router token and its digest, in the shared `keys` volume (loadOrCreateDevRouterToken, made by migrate). */
 const DEV_KEYS_DIR = '/app/.data/keys';
+/** How long `docker compose stop` waits after SIGTERM before SIGKILL: longer than an app process's shutdown (stack/test/dockerCompose.test.ts). */
+export const COMPOSE_STOP_GRACE_SECONDS = 30;
 const devRouterToken = { token: `${DEV_KEYS_DIR}/router-token`, digest: `${DEV_KEYS_DIR}/router-token.sha256` };
 const readyCheck = (port: number) =>
   `["CMD", "node", "-e", "fetch('http://127.0.0.1:${port}/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]`;
@@ -142,7 +144,7 @@ function composeDevelopment(t: Topology): string[] {
     '#   CORS_ORIGINS=https://app.example.com \\',
     '#     docker compose -f docker-compose.yml -f docker-compose.prod.yml up --build -d',
     `#   docker compose run --rm ${t.issuer} node dist/set-role.mjs admin@example.com ADMIN`,
-    '#                                                  the first admin (add the -f options in production)',
+    '#                                                  the first admin (in production: CORS_ORIGINS=… and the -f options)',
     '#',
     '# Postgres, a migrate one-shot, the subgraphs and the router, every app process from the one image of',
     '# ./Dockerfile (compiled bundles run with node). Only the router is published. The subgraphs answer',
@@ -165,6 +167,9 @@ function composeDevelopment(t: Topology): string[] {
     '  build: .',
     '  image: quizgraph:latest',
     '  restart: unless-stopped',
+    "  # Docker's default (10s) would kill a process still draining: SIGTERM starts SHUTDOWN_READINESS_GRACE_MS",
+    '  # (default 0) then at most SHUTDOWN_DRAIN_TIMEOUT_MS (default 10000) of in-flight requests, then the pool closes.',
+    `  stop_grace_period: ${COMPOSE_STOP_GRACE_SECONDS}s`,
     '  volumes:',
     '    - keys:/app/.data/keys',
     '',
