@@ -12,6 +12,7 @@ import {
   type TracingSettings,
 } from '@quizgraph/service-kit';
 import { SUBGRAPH_NAMES, variables } from '@quizgraph/topology';
+import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -38,7 +39,7 @@ const schema = z.object({
   SUBGRAPH_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1_000).default(5),
   /** How long an open circuit fails calls at once before one trial call. */
   SUBGRAPH_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
-  /** Express `trust proxy`: `false` (default: the socket's address), a hop count, or a list of proxy subnets. */
+  /** Express `trust proxy`: `false` (default: the socket's address), a hop count, or a list of proxy addresses or subnets (trustProxyOf). */
   TRUST_PROXY: z.string().default('false'),
   LOG_LEVEL: logLevelSchema,
   /** Limits on each request's shape, refused before validation (router/src/limits.ts). */
@@ -64,7 +65,7 @@ export interface RouterEnv {
   safelistPath: string | undefined;
   subgraphTimeoutMs: number;
   subgraphResilience: { retries: number; breakerFailureThreshold: number; breakerCoolDownMs: number };
-  trustProxy: boolean | number | string;
+  trustProxy: false | number | string;
   logLevel: string;
   shutdown: ShutdownSettings;
   /** OTEL_TRACES_EXPORTER, OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT, OTEL_TRACES_SAMPLER_ARG, OTEL_SERVICE_NAME. */
@@ -103,6 +104,41 @@ function corsOriginsOf(value: string | undefined, production: boolean): string[]
   return origins;
 }
 
+/** The names Express's `trust proxy` gives to address ranges (proxy-addr). */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * Express's `trust proxy` from TRUST_PROXY: `false`, a hop count, or proxies by address. Not `true`:
+ * that trusts every hop, so the client address becomes the leftmost X-Forwarded-For entry, which the
+ * client writes itself, and the per-address sign-in and sign-up limits would count whatever address an
+ * attacker names. A typo in a list would otherwise surface only when the server starts.
+ */
+function trustProxyOf(value: string): false | number | string {
+  const v = value.trim();
+  if (v === 'false' || v === '') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  if (v === 'true') {
+    throw new Error(
+      'router: TRUST_PROXY=true would take the client address from the leftmost X-Forwarded-For entry, which any client can write, ' +
+        'so the per-address limits could be dodged. Give the number of proxies in front of the router (e.g. 1 behind one ingress) or their addresses or subnets (e.g. 10.0.0.0/8).',
+    );
+  }
+  const entries = v.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    if (PROXY_RANGE_NAMES.has(entry)) continue;
+    const [address, prefix, ...rest] = entry.split('/');
+    const family = isIP(address ?? '');
+    const maxPrefix = family === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= maxPrefix);
+    if (family === 0 || !prefixOk || rest.length > 0) {
+      throw new Error(
+        `router: TRUST_PROXY: "${entry}" is not a proxy address: give false, a hop count, or comma-separated addresses, subnets (10.0.0.0/8) or loopback, linklocal, uniquelocal.`,
+      );
+    }
+  }
+  return entries.join(',');
+}
+
 export function loadEnv(env: NodeJS.ProcessEnv = process.env): RouterEnv {
   const e = parseEnv(schema, env, 'router');
   const production = e.NODE_ENV === 'production';
@@ -120,7 +156,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): RouterEnv {
       breakerFailureThreshold: e.SUBGRAPH_BREAKER_FAILURES,
       breakerCoolDownMs: e.SUBGRAPH_BREAKER_COOLDOWN_MS,
     },
-    trustProxy: e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY === 'true' ? true : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
     shutdown: shutdownSettingsFromEnv(e),
     tracing: tracingSettingsFromEnv(e, 'router'),

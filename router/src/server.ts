@@ -48,7 +48,7 @@ export interface RouterOptions {
   /** Retries of failed subgraph queries and each subgraph's circuit breaker (defaults: resilience.ts). */
   subgraphResilience?: SubgraphResilienceOptions;
   /** Express `trust proxy`: how to read the client's address behind load balancers (false: the socket's). */
-  trustProxy: boolean | number | string;
+  trustProxy: false | number | string;
   /**
    * Safelist mode: only these operations run (persistedOperations.ts). Without it, automatic persisted
    * queries are on: a client may send a query's SHA-256 instead of its text once the router has seen it.

@@ -24,3 +24,26 @@ describe('CORS_ORIGINS', () => {
     expect(() => loadEnv({ NODE_ENV: 'development', CORS_ORIGINS: ' , ' })).toThrow(/names no origin/);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  const dev = (TRUST_PROXY: string) => loadEnv({ NODE_ENV: 'development', TRUST_PROXY }).trustProxy;
+
+  it('is false by default, a hop count, or proxies by address, subnet or range name', () => {
+    expect(loadEnv({ NODE_ENV: 'development' }).trustProxy).toBe(false);
+    expect(dev('false')).toBe(false);
+    expect(dev('1')).toBe(1);
+    expect(dev('10.0.0.0/8, 192.168.1.7')).toBe('10.0.0.0/8,192.168.1.7');
+    expect(dev('loopback,uniquelocal,fd00::/8')).toBe('loopback,uniquelocal,fd00::/8');
+  });
+
+  it('refuses true: every X-Forwarded-For entry would be trusted, the leftmost of which the client writes', () => {
+    expect(() => dev('true')).toThrow(/TRUST_PROXY=true .*any client can write/);
+    expect(() => loadEnv({ ...production, CORS_ORIGINS: '*', TRUST_PROXY: 'true' })).toThrow(/number of proxies/);
+  });
+
+  it('refuses what is not an address, a subnet or a range name, before the server starts', () => {
+    expect(() => dev('10.0.0.0/33')).toThrow(/"10.0.0.0\/33" is not a proxy address/);
+    expect(() => dev('ingress')).toThrow(/"ingress" is not a proxy address/);
+    expect(() => dev('10.0.0.1,')).toThrow(/"" is not a proxy address/);
+  });
+});
