@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { databaseUrl, ensureDatabase } from './databases.js';
 import { SERVICE_NAMES, schemaPaths, type ServiceName } from './paths.js';
+import { type DatabaseRole, grantServiceRole, prepareServiceRole } from './roles.js';
 import { applyMigrations, diffDatamodels } from './schemaEngine.js';
 
 export type DatabaseUrls = Record<ServiceName, string>;
@@ -18,17 +19,34 @@ export function serviceDatabaseUrls(serverUrl: string, prefix = 'quizgraph'): Da
 
 /**
  * Creates any missing service database on the server, then brings each up to date; `services` limits
- * both to some of them (the migrate command's `--service`).
+ * both to some of them (the migrate command's `--service`). A database that `roles` names a role for
+ * (the role named as the database, from the `database-roles` file) gets that role, which may connect
+ * to it alone and use its tables, before it is migrated (prepareServiceRole), and the grants again
+ * after. Databases without one are used by the server's own user, as in development.
  */
 export async function prepareServiceDatabases(
   serverUrl: string,
   prefix = 'quizgraph',
   log: (line: string) => void = () => undefined,
   services: readonly ServiceName[] = SERVICE_NAMES,
+  roles: readonly DatabaseRole[] = [],
 ): Promise<DatabaseUrls> {
   const urls = serviceDatabaseUrls(serverUrl, prefix);
-  for (const service of services) await ensureDatabase(serverUrl, databaseName(service, prefix));
+  const serverUser = decodeURIComponent(new URL(serverUrl).username);
+  for (const service of services) {
+    const database = databaseName(service, prefix);
+    await ensureDatabase(serverUrl, database);
+    const role = roles.find((r) => r.name === database);
+    if (role === undefined || role.name === serverUser) continue;
+    await prepareServiceRole(serverUrl, database, role);
+    log(`${service}: role ${role.name} may connect to ${database} alone`);
+  }
   await migrateServiceDatabases(Object.fromEntries(services.map((s) => [s, urls[s]])), log);
+  for (const service of services) {
+    const database = databaseName(service, prefix);
+    const role = roles.find((r) => r.name === database);
+    if (role !== undefined && role.name !== serverUser) await grantServiceRole(serverUrl, database, role);
+  }
   return urls;
 }
 

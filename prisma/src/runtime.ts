@@ -9,3 +9,4 @@ export * from './migrations.js';
 export * from './migrationStatus.js';
 export * from './paths.js';
 export * from './pool.js';
+export * from './roles.js';

@@ -41,7 +41,7 @@ try {
       await loadOrCreateDevRouterToken(env.devKeysDir);
     }
     if (target.kind === 'urls') await migrateServiceDatabases(target.urls, log);
-    else await prepareServiceDatabases(target.serverUrl, 'quizgraph', log, env.services);
+    else await prepareServiceDatabases(target.serverUrl, 'quizgraph', log, env.services, env.roles);
     log('done');
   }
 } catch (error) {

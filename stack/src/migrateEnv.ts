@@ -1,4 +1,4 @@
-import { type DatabaseUrls, isServiceName, SERVICE_NAMES, type ServiceName } from '@quizgraph/prisma/runtime';
+import { type DatabaseRole, type DatabaseUrls, isServiceName, parseDatabaseRoles, SERVICE_NAMES, type ServiceName } from '@quizgraph/prisma/runtime';
 import { nodeEnvSchema, parseEnv, variableOrFile } from '@quizgraph/service-kit';
 import { variables } from '@quizgraph/topology';
 import { parseArgs } from 'node:util';
@@ -52,6 +52,12 @@ export interface MigrateEnv {
    */
   target: { kind: 'urls'; urls: Partial<DatabaseUrls> } | { kind: 'server'; serverUrl: string };
   waitTimeoutSeconds: number;
+  /**
+   * DATABASE_ROLES (or its _FILE, the `database-roles` secret, PgBouncer's userlist format): the login
+   * role of each service database, made by `apply` on the server so that each service connects as a
+   * role of its own (prepareServiceDatabases). Empty without it: the databases are the server user's.
+   */
+  roles: DatabaseRole[];
   /**
    * Development (QUIZGRAPH_KEYS_DIR set, NODE_ENV not production, mode `apply`): the folder in which to
    * make the development keys before any service starts, since services starting at once would each
@@ -129,11 +135,26 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env, args: readonly str
       `The migrate command cannot start: set DATABASE_SERVER_URL (a server on which to create the databases), or ${names.join(', ')} (${files}).`,
     );
   }
+  const rolesText = variableOrFile(env, 'DATABASE_ROLES');
+  let roles: DatabaseRole[] = [];
+  if (rolesText !== undefined) {
+    if (target.kind !== 'server') {
+      throw new Error(
+        'The migrate command cannot start: DATABASE_ROLES makes roles on the server in DATABASE_SERVER_URL; with the services’ own *_DATABASE_URL given, there is no server to make them on. Give DATABASE_SERVER_URL instead.',
+      );
+    }
+    try {
+      roles = parseDatabaseRoles(rolesText, env.DATABASE_ROLES_FILE ?? 'DATABASE_ROLES');
+    } catch (error) {
+      throw new Error(`The migrate command cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   return {
     production,
     mode,
     services,
     target,
+    roles,
     waitTimeoutSeconds: e.MIGRATE_WAIT_TIMEOUT_SECONDS,
     devKeysDir: production || mode !== 'apply' ? undefined : e.QUIZGRAPH_KEYS_DIR,
   };

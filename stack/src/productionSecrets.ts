@@ -1,4 +1,5 @@
-import { serviceDatabaseUrls } from '@quizgraph/prisma/runtime';
+import { type DatabaseRole, formatDatabaseRoles, parseDatabaseRoles, SERVICE_NAMES, type ServiceName, serviceDatabaseUrls } from '@quizgraph/prisma/runtime';
+import { databaseName } from '@quizgraph/topology';
 import { CREDENTIAL_HOLDERS, newKid, routerTokenDigest } from '@quizgraph/service-kit';
 import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
@@ -12,6 +13,8 @@ import { z } from 'zod';
 export const SECRET_FILES = {
   postgresPassword: 'postgres-password',
   databaseServerUrl: 'database-server-url',
+  /** Every login role and its password, in PgBouncer's auth_file format: PgBouncer's userlist, and the service roles migrate makes. */
+  databaseRoles: 'database-roles',
   databaseUrl: (subgraph: string) => `${subgraph}-database-url`,
   accessTokenPrivateKeys: 'access-token-private-keys',
   serviceCredentialPrivateKeys: (process: string) => `service-credential-private-keys-${process}`,
@@ -29,8 +32,9 @@ export interface ProductionSecretsOptions {
   databaseHost?: string;
   /**
    * Complete a folder written before, for processes added to the service list since: write only the
-   * missing files, from the password and server of its `database-server-url`, and add the new
-   * processes' public keys to `service-credential-public-keys`. No existing file changes otherwise.
+   * missing files (a new service's URL on the server of its `database-server-url`, as a role of its
+   * own), add the new processes' public keys to `service-credential-public-keys`, and bring
+   * `database-roles` in line with the URLs. No existing file changes otherwise.
    */
   addMissing?: boolean;
 }
@@ -38,7 +42,7 @@ export interface ProductionSecretsOptions {
 export interface ProductionSecretsWritten {
   /** Files that did not exist before. */
   written: string[];
-  /** Files rewritten with more in them (only `service-credential-public-keys`, with --add-missing). */
+  /** Files rewritten with more in them (`service-credential-public-keys` and `database-roles`, with --add-missing). */
   updated: string[];
 }
 
@@ -49,21 +53,29 @@ type PublicKeys = Record<string, Array<{ kid: string; pem: string }>>;
 
 /**
  * The files docker-compose.prod.yml mounts as Compose secrets, named as its `secrets:` section names
- * them (file name = secret name): a random Postgres password and the database URLs that carry it
- * (server `postgres:5432`, the compose service), the users service's access-token signing key, each
+ * them (file name = secret name): a random password of the Postgres administrator and its server URL
+ * (server `postgres:5432`, the compose service), each service database's URL as a role of its own with
+ * a password of its own, the roles file listing all of them (PgBouncer's userlist, and the roles
+ * migrate makes: prisma/src/roles.ts), the users service's access-token signing key, each
  * process's own service-credential signing key, and one file of every process's public
  * service-credential key. With `addMissing`, completes such a folder instead (completeProductionSecrets).
  */
 export async function writeProductionSecrets(dir: string, options: ProductionSecretsOptions = {}): Promise<ProductionSecretsWritten> {
   if (options.addMissing) return completeProductionSecrets(dir);
-  const password = randomBytes(24).toString('base64url'); // URL-safe: it goes into URLs as is
+  const password = newPassword();
   const serverUrl = `postgresql://postgres:${password}@${options.databaseHost ?? 'postgres:5432'}/postgres`;
   const files: Record<string, string> = {
     [SECRET_FILES.postgresPassword]: password,
     [SECRET_FILES.databaseServerUrl]: serverUrl,
     [SECRET_FILES.accessTokenPrivateKeys]: JSON.stringify(keyPair().private),
   };
-  for (const [service, url] of Object.entries(serviceDatabaseUrls(serverUrl))) files[SECRET_FILES.databaseUrl(service)] = url;
+  const serviceUrls: string[] = [];
+  for (const service of SERVICE_NAMES) {
+    const url = serviceRoleUrl(serverUrl, service);
+    files[SECRET_FILES.databaseUrl(service)] = url;
+    serviceUrls.push(url);
+  }
+  files[SECRET_FILES.databaseRoles] = databaseRolesFile(serverUrl, serviceUrls, []).trimEnd();
   const publicKeys: PublicKeys = {};
   for (const holder of CREDENTIAL_HOLDERS) {
     const keys = keyPair();
@@ -120,10 +132,27 @@ async function completeProductionSecrets(dir: string): Promise<ProductionSecrets
   const missing = async (name: string) => !(await exists(join(dir, name)));
   // The password in use, as the server URL carries it (an operator may have put a managed server's there).
   if (await missing(SECRET_FILES.postgresPassword)) files[SECRET_FILES.postgresPassword] = password;
-  // The same password and host as every existing URL: only the database name differs (serviceDatabaseUrls).
-  for (const [service, url] of Object.entries(serviceDatabaseUrls(serverUrl))) {
-    if (await missing(SECRET_FILES.databaseUrl(service))) files[SECRET_FILES.databaseUrl(service)] = url;
+  // A new service's URL: the host of the server URL, a role of its own with a new password. The roles
+  // file then lists the server user and every service URL's role (a URL of the server's own user, as a
+  // folder written before the roles were, adds none).
+  const serviceUrls: string[] = [];
+  for (const service of SERVICE_NAMES) {
+    const name = SECRET_FILES.databaseUrl(service);
+    const existing = await readIfExists(join(dir, name));
+    if (existing === undefined) files[name] = serviceRoleUrl(serverUrl, service);
+    const url = existing?.trim() ?? files[name]!;
+    if (!URL.canParse(url)) throw new Error(`${join(dir, name)} does not hold a URL; nothing written.`);
+    serviceUrls.push(url);
   }
+  const rolesPath = join(dir, SECRET_FILES.databaseRoles);
+  const rolesText = await readIfExists(rolesPath);
+  let keptRoles: DatabaseRole[] = [];
+  try {
+    if (rolesText !== undefined) keptRoles = parseDatabaseRoles(rolesText, rolesPath);
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)} Nothing written.`);
+  }
+  const roles = databaseRolesFile(serverUrl, serviceUrls, keptRoles);
   if (await missing(SECRET_FILES.accessTokenPrivateKeys)) files[SECRET_FILES.accessTokenPrivateKeys] = JSON.stringify(keyPair().private);
   // A folder written before the router token existed: a token and its digest; a digest from a kept token.
   const routerToken = await readIfExists(join(dir, SECRET_FILES.routerToken));
@@ -169,12 +198,48 @@ async function completeProductionSecrets(dir: string): Promise<ProductionSecrets
   await writeNewFiles(dir, files);
   const written = Object.keys(files);
   const updated: string[] = [];
+  if (rolesText === undefined) {
+    await writeNewFiles(dir, { [SECRET_FILES.databaseRoles]: roles.trimEnd() });
+    written.push(SECRET_FILES.databaseRoles);
+  } else if (rolesText !== roles) {
+    await replaceFile(rolesPath, roles);
+    updated.push(SECRET_FILES.databaseRoles);
+  }
   if (Object.keys(added).length > 0) {
     // The parsed file itself, not a validated copy, so existing entries keep every field they have.
     await replaceFile(publicPath, `${JSON.stringify({ ...publicKeys, ...added })}\n`);
     (publicText === undefined ? written : updated).push(SECRET_FILES.serviceCredentialPublicKeys);
   }
   return { written, updated };
+}
+
+/** 24 random bytes, URL-safe: it goes into URLs as is (and into the roles file, which needs no `"`). */
+function newPassword(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+/** `service`'s database on the server of `serverUrl`, reached as its own role (named as the database) with a new password. */
+function serviceRoleUrl(serverUrl: string, service: ServiceName): string {
+  const url = new URL(serviceDatabaseUrls(serverUrl)[service]);
+  url.username = databaseName(service);
+  url.password = newPassword();
+  return url.toString();
+}
+
+/**
+ * The roles file's text: the server's user (its password from the server URL) and each service URL's
+ * role, in that order, then any other role `kept` from the file as it was; a role the URLs name gets
+ * the URL's password, which is what its service logs in with.
+ */
+function databaseRolesFile(serverUrl: string, serviceUrls: readonly string[], kept: readonly DatabaseRole[]): string {
+  const roleOf = (text: string): DatabaseRole => {
+    const url = new URL(text);
+    return { name: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
+  };
+  const roles = new Map<string, DatabaseRole>();
+  for (const role of [roleOf(serverUrl), ...serviceUrls.map(roleOf)]) if (!roles.has(role.name)) roles.set(role.name, role);
+  for (const role of kept) if (!roles.has(role.name)) roles.set(role.name, role);
+  return formatDatabaseRoles([...roles.values()]);
 }
 
 /** A new router token (32 random bytes in hex) and its SHA-256 digest. */

@@ -16,7 +16,7 @@ import {
 } from '@quizgraph/service-kit';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseDocument, type CollectionTag, type ScalarTag } from 'yaml';
-import { ACCESS_TOKEN_ISSUER, PROCESS_NAMES, SUBGRAPH_NAMES, type ProcessName } from '@quizgraph/topology';
+import { ACCESS_TOKEN_ISSUER, databaseName, PROCESS_NAMES, SUBGRAPH_NAMES, type ProcessName } from '@quizgraph/topology';
 import { entryPoints } from '../../build/src/build.js';
 import { loadEnv as loadRouterEnv } from '../../router/src/env.js';
 import { loadEnv as loadMigrateEnv } from '../src/migrateEnv.js';
@@ -300,21 +300,37 @@ describe.each(VARIANT_NAMES)('docker compose, %s variant', (variant) => {
     else await accessTokenKeySource(settings.keys);
   });
 
-  test('a subgraph database URL carries the password the Postgres service is given', () => {
-    const compose = loaded(variant);
-    const postgres = environmentOf(serviceOf(compose, 'postgres'));
-    const password = production ? readFileSync(containerEnvironment(compose, 'postgres').POSTGRES_PASSWORD_FILE!, 'utf8').trim() : postgres.POSTGRES_PASSWORD;
-    expect(password).toBeTruthy();
-    if (production) expect(postgres.POSTGRES_PASSWORD).toBeUndefined();
-    for (const name of SUBGRAPH_NAMES) {
-      const url = new URL(LOAD[name](containerEnvironment(compose, name)).databaseUrl ?? '');
-      expect(url.hostname, name).toBe('postgres');
-      expect(decodeURIComponent(url.password), name).toBe(password);
-    }
-    const migrate = loadMigrateEnv(containerEnvironment(compose, 'migrate'));
-    expect(migrate.target.kind).toBe('server');
-    expect(decodeURIComponent(new URL((migrate.target as { serverUrl: string }).serverUrl).password)).toBe(password);
-  });
+  test(
+    production
+      ? 'a subgraph database URL names its own role, which migrate makes with that password; the server user’s is the Postgres service’s'
+      : 'a subgraph database URL carries the password the Postgres service is given',
+    () => {
+      const compose = loaded(variant);
+      const postgres = environmentOf(serviceOf(compose, 'postgres'));
+      const password = production ? readFileSync(containerEnvironment(compose, 'postgres').POSTGRES_PASSWORD_FILE!, 'utf8').trim() : postgres.POSTGRES_PASSWORD;
+      expect(password).toBeTruthy();
+      if (production) expect(postgres.POSTGRES_PASSWORD).toBeUndefined();
+      const migrate = loadMigrateEnv(containerEnvironment(compose, 'migrate'));
+      expect(migrate.target.kind).toBe('server');
+      const serverUrl = new URL((migrate.target as { serverUrl: string }).serverUrl);
+      expect(decodeURIComponent(serverUrl.password)).toBe(password);
+      for (const name of SUBGRAPH_NAMES) {
+        const url = new URL(LOAD[name](containerEnvironment(compose, name)).databaseUrl ?? '');
+        expect(url.hostname, name).toBe('postgres');
+        expect(url.pathname, name).toBe(`/${databaseName(name)}`);
+        if (!production) {
+          expect(decodeURIComponent(url.password), name).toBe(password);
+          continue;
+        }
+        // Not the server's user: a role of its own, which migrate's roles file names with this password.
+        expect(decodeURIComponent(url.username), name).toBe(databaseName(name));
+        expect(url.username, name).not.toBe(serverUrl.username);
+        expect(migrate.roles, name).toContainEqual({ name: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+      }
+      if (production) expect(migrate.roles).toContainEqual({ name: decodeURIComponent(serverUrl.username), password });
+      else expect(migrate.roles).toEqual([]);
+    },
+  );
 
   test('migrate: its environment passes its loader; it makes the development keys only in development', () => {
     const compose = loaded(variant);

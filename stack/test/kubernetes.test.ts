@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { accessTokenKeySource, loadAccessTokenKeyRing, loadServiceCredentials, verifyServiceCredential, type CredentialHolder } from '@quizgraph/service-kit';
-import { RELAY_POOL_SIZE, REQUEST_POOL_SIZE } from '@quizgraph/prisma/runtime';
+import { parseDatabaseRoles, RELAY_POOL_SIZE, REQUEST_POOL_SIZE } from '@quizgraph/prisma/runtime';
 import type { AnyJson } from '@quizgraph/service-kit';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { ACCESS_TOKEN_ISSUER, defaultPort, PROCESS_NAMES, SUBGRAPHS, SUBGRAPH_NAMES, type ProcessName } from '@quizgraph/topology';
+import { ACCESS_TOKEN_ISSUER, databaseName, defaultPort, PROCESS_NAMES, SUBGRAPHS, SUBGRAPH_NAMES, type ProcessName } from '@quizgraph/topology';
 import { EVENT_ROUTES } from '../../packages/events/src/routing.js';
 import { loadEnv as loadMigrateEnv } from '../src/migrateEnv.js';
 import { writeProductionSecrets } from '../src/productionSecrets.js';
@@ -53,12 +53,7 @@ const APP_NAMES = PROCESS_NAMES;
 const isApp = (name: string): name is AppName => (APP_NAMES as readonly string[]).includes(name);
 
 /** The Secrets an operator creates for the production overlay (README: kubectl create secret generic …): shared ones, then one per process. */
-const OPERATOR_SECRETS = [
-  'quizgraph-postgres',
-  'quizgraph-database-server',
-  'quizgraph-service-credential-public-keys',
-  ...APP_NAMES.map((name) => `quizgraph-${name}`),
-];
+const OPERATOR_SECRETS = ['quizgraph-database-server', 'quizgraph-service-credential-public-keys', ...APP_NAMES.map((name) => `quizgraph-${name}`)];
 
 const OVERLAYS = ['development', 'production'] as const;
 type Overlay = (typeof OVERLAYS)[number];
@@ -100,7 +95,8 @@ const baseName = (overlay: Overlay, name: string) => (overlay === 'development' 
  * A process's environment as it would see it: each *_FILE variable names a file under a mounted Secret
  * volume; it must be an item of one, and is pointed at that Secret's file among the secret files.
  */
-function containerEnvironment(overlay: Overlay, workload: K8sObject, container = podTemplate(workload).spec.containers[0]): Env {
+/** Each secret file a container sees, by its path in the container, as the test's file of that secret key (a `subPath` mount included). */
+function mountedSecretFiles(overlay: Overlay, workload: K8sObject, container = podTemplate(workload).spec.containers[0]): Map<string, string> {
   const spec = podTemplate(workload).spec;
   const mounted = new Map<string, string>();
   for (const mount of container.volumeMounts ?? []) {
@@ -112,9 +108,17 @@ function containerEnvironment(overlay: Overlay, workload: K8sObject, container =
         ? [volume.secret]
         : [];
     for (const source of sources as Array<{ items: Array<{ key: string; path: string }> }>) {
-      for (const item of source.items) mounted.set(`${mount.mountPath}/${item.path}`, join(secretFiles[overlay], item.key));
+      for (const item of source.items) {
+        if (mount.subPath === undefined) mounted.set(`${mount.mountPath}/${item.path}`, join(secretFiles[overlay], item.key));
+        else if (mount.subPath === item.path) mounted.set(mount.mountPath, join(secretFiles[overlay], item.key));
+      }
     }
   }
+  return mounted;
+}
+
+function containerEnvironment(overlay: Overlay, workload: K8sObject, container = podTemplate(workload).spec.containers[0]): Env {
+  const mounted = mountedSecretFiles(overlay, workload, container);
   const env: Env = {};
   for (const variable of container.env ?? []) {
     expect(variable.valueFrom, `${workload.metadata.name}.${variable.name}: a value, not a reference`).toBeUndefined();
@@ -279,6 +283,27 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
     expect(settings).toMatchObject({ production: true, devKeysDir: undefined, target: { kind: 'server' } });
   });
 
+  test('each subgraph logs in as a role of its own, which migrate makes and PgBouncer knows, with the same password', () => {
+    const migrate = loadMigrateEnv(containerEnvironment(overlay, one(overlay, 'Job', 'migrate')));
+    const serverUser = decodeURIComponent(new URL((migrate.target as { serverUrl: string }).serverUrl).username);
+    // PgBouncer's auth_file (pgbouncer.ini) is the mounted roles file, which it reads as it is.
+    const pgbouncer = one(overlay, 'Deployment', 'pgbouncer');
+    const ini = all(overlay, 'ConfigMap').find((c) => baseName(overlay, c.metadata.name) === 'pgbouncer')!.data!['pgbouncer.ini']!;
+    const authFile = /^auth_file\s*=\s*(\S+)/m.exec(ini)?.[1];
+    const userlist = mountedSecretFiles(overlay, pgbouncer).get(authFile ?? '');
+    expect(userlist, `PgBouncer's auth_file ${authFile} is a mounted secret file`).toBeDefined();
+    const pgbouncerRoles = parseDatabaseRoles(readFileSync(userlist!, 'utf8'));
+    expect(pgbouncerRoles).toEqual(migrate.roles);
+    expect(pgbouncerRoles.map((role) => role.name)).toContain(serverUser);
+    for (const name of SUBGRAPH_NAMES) {
+      const url = new URL(LOAD[name](containerEnvironment(overlay, one(overlay, 'Deployment', name))).databaseUrl ?? '');
+      const role = { name: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
+      expect(role.name, name).toBe(databaseName(name));
+      expect(role.name, name).not.toBe(serverUser);
+      expect(pgbouncerRoles, name).toContainEqual(role);
+    }
+  });
+
   test.each(SUBGRAPH_NAMES)('%s: an init container holds the pod until its database is migrated, with its own database URL alone', (name) => {
     const deployment = one(overlay, 'Deployment', name);
     const [init, ...others] = podTemplate(deployment).spec.initContainers ?? [];
@@ -330,7 +355,8 @@ describe.skipIf(!KUBECTL).each(OVERLAYS)('kubernetes, %s overlay', (overlay) => 
       }
     }
     if (overlay === 'production') expect(secrets.size, 'production renders no Secret: the operator creates them').toBe(0);
-    else expect([...secrets].map((s) => baseName(overlay, s)).sort()).toEqual([...OPERATOR_SECRETS].sort());
+    // Development's own Postgres (the StatefulSet) also takes its superuser's password from a Secret.
+    else expect([...secrets].map((s) => baseName(overlay, s)).sort()).toEqual([...OPERATOR_SECRETS, 'quizgraph-postgres'].sort());
   });
 
   test('every URL in an environment names a Service of the render on the port it serves; database URLs name PgBouncer', () => {
@@ -483,5 +509,19 @@ describe.skipIf(!KUBECTL)('kubernetes: the repository', () => {
       if (!path.endsWith('/secrets')) expect(existsSync(join(ROOT, path.replace(/[.]$/, ''))), path).toBe(true);
     }
     for (const secret of OPERATOR_SECRETS) expect(section, secret).toContain(`kubectl create secret generic ${secret} `);
+    // Each command puts in every key the production pods mount from that Secret.
+    if (!KUBECTL) return;
+    for (const workload of workloads('production')) {
+      for (const volume of podTemplate(workload).spec.volumes ?? []) {
+        const sources = [
+          volume.secret && { name: volume.secret.secretName, items: volume.secret.items },
+          ...(volume.projected?.sources ?? []).map((s: { secret?: unknown }) => s.secret),
+        ];
+        for (const source of sources.filter(Boolean) as Array<{ name: string; items: Array<{ key: string }> }>) {
+          const command = section.split('\n').find((line) => line.includes(`kubectl create secret generic ${source.name} `)) ?? '';
+          for (const { key } of source.items) expect(command, `${workload.metadata.name}: ${source.name}/${key}`).toContain(`--from-file=secrets/${key}`);
+        }
+      }
+    }
   });
 });

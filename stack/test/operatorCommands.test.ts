@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadEnv as loadMigrateEnv, MigrateUsageError } from '../src/migrateEnv.js';
+import { formatDatabaseRoles, parseDatabaseRoles } from '@quizgraph/prisma/runtime';
 import { writeProductionSecrets } from '../src/productionSecrets.js';
 import { loadEnv as loadSeedDemoDataEnv } from '../src/seedDemoDataEnv.js';
 
@@ -20,10 +21,21 @@ describe('pnpm secrets:production', () => {
     expect((await stat(dir)).mode & 0o777).toBe(0o700);
     const password = (await readFile(join(dir, 'postgres-password'), 'utf8')).trim();
     expect(password).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    // Each service's URL: its own database as its own role, with a password of its own; the roles file
+    // (PgBouncer's userlist, and what migrate makes) lists the server user and each of those roles.
+    const roles = parseDatabaseRoles(await readFile(join(dir, 'database-roles'), 'utf8'));
+    expect(roles[0]).toEqual({ name: 'postgres', password });
+    const servicePasswords = new Set<string>();
     for (const service of ['users', 'quizzes', 'results']) {
       const url = new URL((await readFile(join(dir, `${service}-database-url`), 'utf8')).trim());
-      expect([url.host, url.pathname, url.password]).toEqual(['postgres:5432', `/quizgraph_${service}`, password]);
+      expect([url.host, url.pathname, url.username]).toEqual(['postgres:5432', `/quizgraph_${service}`, `quizgraph_${service}`]);
+      expect(url.password).toMatch(/^[A-Za-z0-9_-]{32}$/);
+      expect(url.password).not.toBe(password);
+      servicePasswords.add(url.password);
+      expect(roles).toContainEqual({ name: `quizgraph_${service}`, password: url.password });
     }
+    expect(servicePasswords.size).toBe(3);
+    expect(roles).toHaveLength(4);
     const publicKeys = JSON.parse(await readFile(join(dir, 'service-credential-public-keys'), 'utf8')) as Record<string, Array<{ kid: string; pem: string }>>;
     expect(Object.keys(publicKeys).sort()).toEqual(['quizzes', 'results', 'router', 'users']);
     for (const keys of Object.values(publicKeys)) expect(keys[0]!.pem).toContain('PUBLIC KEY');
@@ -65,6 +77,8 @@ async function folderWithoutResults() {
   await rm(join(dir, 'results-database-url'));
   const { results: _removed, ...others } = await readPublicKeys(dir);
   await writeFile(join(dir, 'service-credential-public-keys'), `${JSON.stringify(others)}\n`);
+  const roles = parseDatabaseRoles(await readFile(join(dir, 'database-roles'), 'utf8'));
+  await writeFile(join(dir, 'database-roles'), formatDatabaseRoles(roles.filter((role) => role.name !== 'quizgraph_results')));
   return dir;
 }
 
@@ -76,28 +90,29 @@ describe('pnpm secrets:production --add-missing', () => {
     const before = await snapshot(dir);
     const publicBefore = await readPublicKeys(dir);
 
+    const rolesBefore = parseDatabaseRoles(await readFile(join(dir, 'database-roles'), 'utf8'));
     expect(await writeProductionSecrets(dir, { addMissing: true })).toEqual({
       written: ['results-database-url', 'service-credential-private-keys-results'],
-      updated: ['service-credential-public-keys'],
+      updated: ['database-roles', 'service-credential-public-keys'],
     });
     const after = await snapshot(dir);
-    // Nothing else in the folder: no temporary file left beside the rewritten one.
+    // Nothing else in the folder: no temporary file left beside the rewritten ones.
     expect([...after.keys()]).toEqual([...before.keys(), 'results-database-url', 'service-credential-private-keys-results'].sort());
     for (const [name, file] of before) {
       if (name === 'service-credential-public-keys') expect(after.get(name)!.mode, name).toBe(0o640);
-      else expect(after.get(name), name).toEqual(file);
+      else if (name !== 'database-roles') expect(after.get(name), name).toEqual(file);
     }
     expect(after.get('results-database-url')!.mode).toBe(after.get('users-database-url')!.mode);
 
-    // Same password and server as the folder's database-server-url; only the database differs.
+    // The server of the folder's database-server-url, a role of its own with a new password, which the
+    // roles file gains beside the roles it held.
     const server = new URL((await readFile(join(dir, 'database-server-url'), 'utf8')).trim());
     const url = new URL((await readFile(join(dir, 'results-database-url'), 'utf8')).trim());
-    expect([url.protocol, url.username, url.password, url.host, url.pathname]).toEqual([
-      server.protocol,
-      server.username,
-      server.password,
-      server.host,
-      '/quizgraph_results',
+    expect([url.protocol, url.username, url.host, url.pathname]).toEqual([server.protocol, 'quizgraph_results', server.host, '/quizgraph_results']);
+    expect(url.password).not.toBe(server.password);
+    expect(parseDatabaseRoles(await readFile(join(dir, 'database-roles'), 'utf8'))).toEqual([
+      ...rolesBefore,
+      { name: 'quizgraph_results', password: url.password },
     ]);
 
     // The existing entries unchanged, and results' public key the half of its new private key.
@@ -113,6 +128,34 @@ describe('pnpm secrets:production --add-missing', () => {
     // A second run finds nothing missing and changes nothing.
     expect(await writeProductionSecrets(dir, { addMissing: true })).toEqual({ written: [], updated: [] });
     expect(await snapshot(dir)).toEqual(after);
+  });
+
+  it('gives a folder written before the roles (every URL the server user’s) a roles file of the server user, changing no URL', async () => {
+    const dir = join(await temp(), 'secrets');
+    await writeProductionSecrets(dir);
+    const server = (await readFile(join(dir, 'database-server-url'), 'utf8')).trim();
+    for (const service of ['users', 'quizzes', 'results']) {
+      const legacy = new URL(server);
+      legacy.pathname = `/quizgraph_${service}`;
+      await writeFile(join(dir, `${service}-database-url`), `${legacy}\n`);
+    }
+    await rm(join(dir, 'database-roles'));
+    const before = await snapshot(dir);
+    expect(await writeProductionSecrets(dir, { addMissing: true })).toEqual({ written: ['database-roles'], updated: [] });
+    expect(parseDatabaseRoles(await readFile(join(dir, 'database-roles'), 'utf8'))).toEqual([{ name: 'postgres', password: new URL(server).password }]);
+    for (const [name, file] of before) expect((await snapshot(dir)).get(name), name).toEqual(file);
+
+    // One service moved to a role of its own by hand: the next run adds it, and keeps a role added by hand.
+    await writeFile(join(dir, 'database-roles'), `${await readFile(join(dir, 'database-roles'), 'utf8')}"reporting" "by-hand"\n`);
+    await writeFile(join(dir, 'users-database-url'), 'postgresql://quizgraph_users:own-password@postgres:5432/quizgraph_users\n');
+    expect(await writeProductionSecrets(dir, { addMissing: true })).toEqual({ written: [], updated: ['database-roles'] });
+    expect(parseDatabaseRoles(await readFile(join(dir, 'database-roles'), 'utf8'))).toEqual([
+      { name: 'postgres', password: new URL(server).password },
+      { name: 'quizgraph_users', password: 'own-password' },
+      { name: 'reporting', password: 'by-hand' },
+    ]);
+    await writeFile(join(dir, 'database-roles'), 'postgres pw\n');
+    await expect(writeProductionSecrets(dir, { addMissing: true })).rejects.toThrow(/database-roles, line 1: not a "name" "password" pair.*Nothing written/);
   });
 
   it('writes a missing access-token key and Postgres password (the one in the server URL), and only those', async () => {
@@ -240,7 +283,7 @@ describe('the pnpm secrets:production command', { timeout: 120_000 }, () => {
     const completed = await secretsCommand(['--', '--add-missing', dir]);
     expect(completed).toMatchObject({ code: 0 });
     expect(completed.output).toContain(`wrote 2 files to ${dir}: results-database-url, service-credential-private-keys-results`);
-    expect(completed.output).toContain(`updated in ${dir}: service-credential-public-keys`);
+    expect(completed.output).toContain(`updated in ${dir}: database-roles, service-credential-public-keys`);
     expect(Object.keys(await readPublicKeys(dir)).sort()).toEqual(['quizzes', 'results', 'router', 'users']);
 
     const again = await secretsCommand(['--add-missing', dir]);
@@ -270,6 +313,22 @@ describe('the migrate command’s loader', () => {
       kind: 'urls',
       urls,
     });
+  });
+
+  it('reads the roles to make from DATABASE_ROLES or its file (PgBouncer’s userlist format), only with a server to make them on', async () => {
+    const file = join(await temp(), 'database-roles');
+    await writeFile(file, '"postgres" "pw"\n"quizgraph_users" "secret"\n');
+    expect(loadMigrateEnv({ DATABASE_SERVER_URL: server, DATABASE_ROLES_FILE: file }).roles).toEqual([
+      { name: 'postgres', password: 'pw' },
+      { name: 'quizgraph_users', password: 'secret' },
+    ]);
+    expect(loadMigrateEnv({ DATABASE_SERVER_URL: server }).roles).toEqual([]);
+    expect(() => loadMigrateEnv({ DATABASE_SERVER_URL: server, DATABASE_ROLES: 'postgres pw' })).toThrow(
+      /migrate command cannot start: DATABASE_ROLES, line 1: not a "name" "password" pair/,
+    );
+    expect(() => loadMigrateEnv({ USERS_DATABASE_URL: 'postgresql://db/u', DATABASE_ROLES_FILE: file }, ['--service', 'users'])).toThrow(
+      /DATABASE_ROLES makes roles on the server in DATABASE_SERVER_URL/,
+    );
   });
 
   it('refuses some of the URLs, none at all, or one that is not a URL', () => {
@@ -307,6 +366,7 @@ describe('the migrate command’s loader', () => {
       mode: 'wait',
       services: ['users'],
       target: { kind: 'urls', urls: { users: 'postgresql://pgbouncer/quizgraph_users' } },
+      roles: [],
       waitTimeoutSeconds: 300,
       devKeysDir: undefined,
     });

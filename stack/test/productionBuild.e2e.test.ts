@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ACCESS_TOKEN_ISSUER, isSubgraphName, PROCESS_NAMES, SUBGRAPH_NAMES, variables, wiringEnvironment, type ProcessName } from '@quizgraph/topology';
+import { databaseUrl, prepareServiceRole } from '@quizgraph/prisma';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BUILD_DIR, buildBundles, type BuildResult } from '../../build/src/build.js';
 import { freePort } from '../src/processes.js';
@@ -14,7 +16,8 @@ import { routerClient } from './e2eClient.js';
 /**
  * The production build as the image runs it: `pnpm build`'s bundles started with plain `node` (no tsx),
  * each process on its own, in production mode with every key and database URL read from secret files
- * (*_FILE, as docker-compose.prod.yml gives them), against the test databases; then a quiz from
+ * (*_FILE, as docker-compose.prod.yml gives them), against the test databases, each subgraph as its own
+ * database role (no superuser, no other database: prepareServiceRole); then a quiz from
  * authoring to its leaderboard through the built router, the first admin made with the set-role bundle,
  * and each process stopped with SIGTERM.
  */
@@ -25,6 +28,8 @@ let secrets: string;
 const children: Array<{ name: string; child: ChildProcess; exited: Promise<number | null>; output: () => string }> = [];
 let routerUrl = '';
 let subgraphUrl = '';
+const rolePrefix = `qgbuild_${randomUUID().slice(0, 8)}`;
+const roles: Array<{ name: string; url: string }> = [];
 const { ok, api } = routerClient(() => routerUrl);
 
 /** Runs a bundle with plain node, in the environment given (and nothing inherited but PATH). */
@@ -66,9 +71,20 @@ beforeAll(async () => {
 
   secrets = join(await mkdtemp(join(tmpdir(), 'quizgraph-build-e2e-')), 'secrets');
   await writeProductionSecrets(secrets);
-  // The test databases instead of the compose server's (the other secrets are used as written).
+  // The test databases instead of the compose server's (the other secrets are used as written), each
+  // reached as a role of its own, as migrate makes them from the database-roles file in production:
+  // every process below runs on its own database's data privileges alone.
   const urls = inject('databaseUrls');
-  for (const [service, url] of Object.entries(urls)) await writeFile(join(secrets, SECRET_FILES.databaseUrl(service)), `${url}\n`);
+  for (const [service, url] of Object.entries(urls)) {
+    const database = new URL(url).pathname.slice(1);
+    const role = { name: `${rolePrefix}_${service.replaceAll('-', '_')}`, password: randomUUID() };
+    await prepareServiceRole(databaseUrl(url, 'postgres'), database, role);
+    roles.push({ ...role, url });
+    const asRole = new URL(url);
+    asRole.username = role.name;
+    asRole.password = role.password;
+    await writeFile(join(secrets, SECRET_FILES.databaseUrl(service)), `${asRole}\n`);
+  }
   const secret = (name: string) => join(secrets, name);
 
   // Every process of the service list, wired by the list as compose and the manifests wire them.
@@ -112,7 +128,22 @@ afterAll(async () => {
   for (const { child } of [...children].reverse()) child.kill('SIGKILL');
   if (build) await rm(build.outDir, { recursive: true, force: true });
   if (secrets) await rm(secrets, { recursive: true, force: true });
+  // The roles go, with their grants and default privileges in the shared test databases.
+  for (const role of roles) {
+    await sqlOnce(role.url, `DROP OWNED BY "${role.name}"`);
+    await sqlOnce(databaseUrl(role.url, 'postgres'), `DROP ROLE "${role.name}"`);
+  }
 });
+
+async function sqlOnce(url: string, text: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
 
 describe('the production build', () => {
   it('bundles every process; the npm packages they load are build/’s dependencies, none of them a development tool', async () => {

@@ -321,6 +321,7 @@ function composeProduction(t: Topology): string[] {
   const allSecrets = [
     SECRET_FILES.postgresPassword,
     SECRET_FILES.databaseServerUrl,
+    SECRET_FILES.databaseRoles,
     ...t.names.map((n) => SECRET_FILES.databaseUrl(n)),
     SECRET_FILES.accessTokenPrivateKeys,
     ...processes.map((p) => SECRET_FILES.serviceCredentialPrivateKeys(p)),
@@ -382,9 +383,12 @@ function composeProduction(t: Topology): string[] {
     '      QUIZGRAPH_KEYS_DIR: !reset null',
     '      DATABASE_SERVER_URL: !reset null',
     `      DATABASE_SERVER_URL_FILE: /run/secrets/${SECRET_FILES.databaseServerUrl}`,
+    '      # Each subgraph connects as a role of its own, which migrate makes: it may use its own database alone.',
+    `      DATABASE_ROLES_FILE: /run/secrets/${SECRET_FILES.databaseRoles}`,
     '    volumes: !reset []',
     '    secrets:',
     `      - ${SECRET_FILES.databaseServerUrl}`,
+    `      - ${SECRET_FILES.databaseRoles}`,
     ...processes.flatMap(app),
     '',
     '  # The hive-gateway profile: the router token from its secret file instead of the keys volume.',
@@ -750,7 +754,7 @@ function developmentSecrets(t: Topology): string[] {
   const entry = (name: string, files: string[]) => [`- name: quizgraph-${name}`, `  files: [${files.map((f) => `secrets/${f}`).join(', ')}]`];
   return [
     ...entry(SECRET_FILES.postgresPassword.replace('-password', ''), [SECRET_FILES.postgresPassword]),
-    ...entry('database-server', [SECRET_FILES.databaseServerUrl]),
+    ...entry('database-server', [SECRET_FILES.databaseServerUrl, SECRET_FILES.databaseRoles]),
     ...entry(SECRET_FILES.serviceCredentialPublicKeys, [SECRET_FILES.serviceCredentialPublicKeys]),
     ...processes.flatMap((p) => entry(p, ownSecretsOf(t, p))),
   ];

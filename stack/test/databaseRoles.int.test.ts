@@ -1,0 +1,144 @@
+import {
+  databaseUrl,
+  formatDatabaseRoles,
+  grantServiceRole,
+  parseDatabaseRoles,
+  prepareServiceDatabases,
+  prepareServiceRole,
+  SERVICE_NAMES,
+} from '@quizgraph/prisma';
+import { databaseName } from '@quizgraph/topology';
+import { randomBytes, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+/**
+ * Each service database's own login role (prisma/src/roles.ts), as the migrate command makes them from
+ * the `database-roles` secret, on real Postgres: the role reads and writes its own tables, and cannot
+ * reach another service's database, change its schema, or do what a superuser does.
+ */
+let serverUrl = '';
+const prefix = `qgroles_${randomUUID().slice(0, 8)}`;
+const password = () => randomBytes(18).toString('base64url');
+const roles = SERVICE_NAMES.map((service) => ({ name: databaseName(service, prefix), password: password() }));
+const [first, second] = SERVICE_NAMES as unknown as [string, string];
+const roleOf = (service: string) => roles.find((role) => role.name === databaseName(service as never, prefix))!;
+
+/** The URL of `database` logged in as `role`. */
+function asRole(role: { name: string; password: string }, database: string): string {
+  const url = new URL(databaseUrl(serverUrl, database));
+  url.username = role.name;
+  url.password = role.password;
+  return url.toString();
+}
+
+async function sql(url: string, text: string, values: unknown[] = []) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await client.query(text, values);
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(async () => {
+  serverUrl = databaseUrl(inject('databaseUrls').users, 'postgres');
+  // One of the roles exists already (an earlier release made it, or a second migrate raced the first).
+  await sql(serverUrl, `CREATE ROLE "${roles[0]!.name}" LOGIN PASSWORD 'an old password'`);
+  await prepareServiceDatabases(serverUrl, prefix, () => undefined, SERVICE_NAMES, [...roles, { name: 'someone_else', password: 'x' }]);
+}, 120_000);
+
+afterAll(async () => {
+  for (const service of SERVICE_NAMES) await sql(serverUrl, `DROP DATABASE IF EXISTS "${databaseName(service, prefix)}" WITH (FORCE)`);
+  for (const role of [...roles, { name: `${prefix}_superuser` }]) await sql(serverUrl, `DROP ROLE IF EXISTS "${role.name}"`);
+});
+
+describe('a service database’s own role', () => {
+  it('logs in with the password of the roles file (an existing role’s too) and uses its tables', async () => {
+    for (const service of SERVICE_NAMES) {
+      const url = asRole(roleOf(service), databaseName(service, prefix));
+      const { rows } = await sql(url, 'SELECT current_user, count(*)::int AS migrations FROM _prisma_migrations');
+      expect(rows[0], service).toMatchObject({ current_user: roleOf(service).name });
+      expect(rows[0]!.migrations, service).toBeGreaterThan(0);
+    }
+    // Reads and writes its data: a table of the first service, in a transaction rolled back.
+    const url = asRole(roleOf(first), databaseName(first as never, prefix));
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY 1 LIMIT 1",
+      );
+      const table = rows[0]!.table_name;
+      await client.query('BEGIN');
+      await client.query(`SELECT * FROM "${table}" LIMIT 1`);
+      await client.query(`DELETE FROM "${table}" WHERE false`);
+      await client.query(`TRUNCATE "${table}" CASCADE`);
+      await client.query('ROLLBACK');
+      // Not its schema: no new table, no dropped one.
+      await expect(client.query('CREATE TABLE intruder (id int)')).rejects.toMatchObject({ code: '42501' });
+      await expect(client.query(`DROP TABLE "${table}"`)).rejects.toMatchObject({ code: '42501' });
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('cannot connect to another service’s database', async () => {
+    await expect(sql(asRole(roleOf(first), databaseName(second as never, prefix)), 'SELECT 1')).rejects.toMatchObject({ code: '42501' });
+    await expect(sql(asRole(roleOf(second), databaseName(first as never, prefix)), 'SELECT 1')).rejects.toMatchObject({ code: '42501' });
+  });
+
+  it('is no superuser: no server programs or files, no roles, no databases', async () => {
+    const url = asRole(roleOf(first), databaseName(first as never, prefix));
+    await expect(sql(url, "COPY (SELECT 1) TO PROGRAM 'true'")).rejects.toMatchObject({ code: '42501' });
+    await expect(sql(url, "SELECT pg_read_file('postgresql.conf')")).rejects.toMatchObject({ code: '42501' });
+    await expect(sql(url, 'CREATE ROLE intruder')).rejects.toMatchObject({ code: '42501' });
+    await expect(sql(url, 'CREATE DATABASE intruder')).rejects.toMatchObject({ code: '42501' });
+  });
+
+  it('a second run changes nothing but a changed password, and a table made later is granted too', async () => {
+    const role = roleOf(first);
+    const database = databaseName(first as never, prefix);
+    const changed = { ...role, password: password() };
+    const stored = async () => (await sql(serverUrl, 'SELECT rolpassword FROM pg_authid WHERE rolname = $1', [role.name])).rows[0]!.rolpassword as string;
+    const before = await stored();
+    await prepareServiceDatabases(serverUrl, prefix, () => undefined, [first as never], [changed]);
+    expect(await stored()).not.toBe(before);
+    // A server that trusts every local connection (TEST_POSTGRES_URL may name one) checks no password.
+    const trusting = (await sql(serverUrl, "SELECT 1 FROM pg_hba_file_rules WHERE type = 'host' AND auth_method = 'trust'")).rowCount! > 0;
+    if (!trusting) await expect(sql(asRole(role, database), 'SELECT 1')).rejects.toMatchObject({ code: '28P01' });
+    await sql(asRole(changed, database), 'SELECT 1');
+    role.password = changed.password;
+    // A table the migrating user makes after the role exists: granted at once (default privileges).
+    await sql(databaseUrl(serverUrl, database), 'CREATE TABLE later (id serial PRIMARY KEY)');
+    await sql(asRole(role, database), 'INSERT INTO later DEFAULT VALUES');
+    await grantServiceRole(serverUrl, database, role);
+  });
+
+  it('refuses a role that is a superuser (or may make roles or databases) rather than use it', async () => {
+    const name = `${prefix}_superuser`;
+    await sql(serverUrl, `CREATE ROLE "${name}" SUPERUSER LOGIN`);
+    await expect(prepareServiceRole(serverUrl, databaseName(first as never, prefix), { name, password: 'x' })).rejects.toThrow(
+      new RegExp(`Role ${name} has SUPER: a service's role must hold only its own database`),
+    );
+  });
+});
+
+describe('the roles file', () => {
+  it('is PgBouncer’s auth_file format, read back as written, quotes doubled', () => {
+    const written = [
+      { name: 'postgres', password: 'p"w' },
+      { name: 'quizgraph_users', password: 'abc' },
+    ];
+    const text = formatDatabaseRoles(written);
+    expect(text).toBe('"postgres" "p""w"\n"quizgraph_users" "abc"\n');
+    expect(parseDatabaseRoles(`; a comment\n\n${text}`)).toEqual(written);
+  });
+
+  it('names the line that is not a pair, a role listed twice, or an empty password', () => {
+    expect(() => parseDatabaseRoles('"postgres" "pw"\npostgres pw\n', 'database-roles')).toThrow(/database-roles, line 2: not a "name" "password" pair/);
+    expect(() => parseDatabaseRoles('"a" "x"\n"a" "y"\n')).toThrow(/line 2: role a is listed twice/);
+    expect(() => parseDatabaseRoles('"a" ""\n')).toThrow(/line 1: role a has an empty password/);
+  });
+});
