@@ -1,3 +1,4 @@
+import { createHash, createHmac, pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto';
 import pg from 'pg';
 import { databaseUrl } from './databases.js';
 
@@ -57,61 +58,120 @@ async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>
   }
 }
 
-/** The privileges a service role holds in its database: its data, never its schema. */
-const TABLE_PRIVILEGES = 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER';
+/**
+ * The privileges a service role holds in its database: reading and writing rows, nothing else. Not
+ * TRIGGER (a trigger function of its own would run as whoever next writes the table: the migrating
+ * administrator), not TRUNCATE or REFERENCES, which no service uses; not TEMPORARY on the database (a
+ * function in pg_temp is the same trap).
+ */
+const TABLE_PRIVILEGES = 'SELECT, INSERT, UPDATE, DELETE';
+const NOT_TABLE_PRIVILEGES = 'TRUNCATE, REFERENCES, TRIGGER';
 const SEQUENCE_PRIVILEGES = 'USAGE, SELECT, UPDATE';
+/** Prisma's record of the applied migrations: the role reads it (migrate --wait), never writes it. */
+const MIGRATIONS_TABLE = '_prisma_migrations';
+/** Serialises the role and database-privilege changes of concurrent migrate runs (CREATE ROLE and GRANT on a database race otherwise). */
+const ROLES_LOCK = 7_424_061_513;
+
+const ROLE_STATE = `
+  SELECT r.rolsuper, r.rolcreatedb, r.rolcreaterole, r.rolreplication, r.rolbypassrls,
+         EXISTS (SELECT 1 FROM pg_auth_members m WHERE m.member = r.oid) AS member_of_roles,
+         EXISTS (SELECT 1 FROM pg_shdepend d WHERE d.refclassid = 'pg_authid'::regclass AND d.refobjid = r.oid AND d.deptype = 'o') AS owns_objects
+  FROM pg_roles r WHERE r.rolname = $1`;
 
 /**
- * Before a service database is migrated, on the server (`serverUrl`, the migrating superuser's): the
- * role exists with this password and may log in, and nothing more (no superuser, no CREATEDB,
- * CREATEROLE, REPLICATION or BYPASSRLS: a role found with any of them is refused, not altered, since
- * a managed server's administrator may not change those); the database `database` (which exists)
- * lets that role connect and nobody else but superusers; and in it, every table and sequence the
- * migrating user creates from now on is granted to the role, so the grants are there as soon as a
- * migration's table is. Idempotent: a second run changes nothing but the password, which it sets
- * again (so a changed password in the secret file takes effect at the next migrate).
+ * A SCRAM-SHA-256 verifier of `password` as Postgres stores one (RFC 5802, 7677): the server is given
+ * this instead of the password, so the password appears in no statement, log or audit trail. A
+ * password outside printable ASCII (where SASLprep could change it) gets undefined: it is sent as is.
+ */
+export function scramVerifier(password: string, salt = randomBytes(16), iterations = 4096): string | undefined {
+  if (!/^[\x20-\x7e]+$/.test(password)) return undefined;
+  const salted = pbkdf2Sync(password, salt, iterations, 32, 'sha256');
+  const storedKey = createHash('sha256').update(createHmac('sha256', salted).update('Client Key').digest()).digest();
+  const serverKey = createHmac('sha256', salted).update('Server Key').digest();
+  return `SCRAM-SHA-256$${iterations}:${salt.toString('base64')}$${storedKey.toString('base64')}:${serverKey.toString('base64')}`;
+}
+
+/** Does the stored verifier (pg_authid.rolpassword) belong to `password`? */
+export function verifierMatches(stored: string | null | undefined, password: string): boolean {
+  const match = /^SCRAM-SHA-256\$(\d+):([^$]+)\$([^:]+):(.+)$/.exec(stored ?? '');
+  if (!match) return false;
+  const again = scramVerifier(password, Buffer.from(match[2]!, 'base64'), Number(match[1]));
+  return again !== undefined && timingSafeEqual(Buffer.from(again), Buffer.from(stored!));
+}
+
+/**
+ * Before a service database is migrated, on the server (`serverUrl`, the migrating administrator's):
+ * - the role exists and may log in with this password, which is set only when the stored one differs
+ *   (or cannot be read, as on a managed server), and sent as a SCRAM verifier, never in clear;
+ * - it holds nothing else: a role found with SUPERUSER, CREATEDB, CREATEROLE, REPLICATION or
+ *   BYPASSRLS, a member of any role (pg_read_server_files, rds_superuser, the administrator…), or the
+ *   owner of anything (the database itself included) is refused, not altered;
+ * - the database lets that role connect (nothing more), and no one else but superusers; nobody may
+ *   create objects in its schema `public` (Postgres before 15 let everyone);
+ * - in it, every table and sequence the administrator creates from now on is granted to the role, so
+ *   a migration's table is granted the moment it exists.
+ * Idempotent, and safe to run twice at once (an advisory lock). Throws, with what to do, when a
+ * REVOKE did not take (an administrator that does not own the database gets only a warning).
  */
 export async function prepareServiceRole(serverUrl: string, database: string, role: DatabaseRole): Promise<void> {
   const roleName = quoteIdentifier(role.name);
   const databaseName = quoteIdentifier(database);
   await withClient(serverUrl, async (client) => {
-    const password = client.escapeLiteral(role.password);
-    const existing = await client.query<Record<string, boolean>>(
-      'SELECT rolsuper, rolcreatedb, rolcreaterole, rolreplication, rolbypassrls FROM pg_roles WHERE rolname = $1',
-      [role.name],
-    );
-    let attributes = existing.rows[0];
-    if (attributes === undefined) {
-      try {
-        await client.query(`CREATE ROLE ${roleName} LOGIN PASSWORD ${password}`);
-      } catch (error) {
-        if ((error as { code?: string }).code !== '42710') throw error; // created meanwhile
-      }
-      attributes = (
-        await client.query<Record<string, boolean>>(
-          'SELECT rolsuper, rolcreatedb, rolcreaterole, rolreplication, rolbypassrls FROM pg_roles WHERE rolname = $1',
-          [role.name],
-        )
-      ).rows[0];
+    await client.query('SELECT pg_advisory_lock($1)', [ROLES_LOCK]);
+    const verifier = scramVerifier(role.password);
+    const password = client.escapeLiteral(verifier ?? role.password);
+    if ((await client.query(ROLE_STATE, [role.name])).rowCount === 0) {
+      await client.query(`CREATE ROLE ${roleName} LOGIN PASSWORD ${password}`);
+    } else if (!(await storedVerifierMatches(client, role))) {
+      await client.query(`ALTER ROLE ${roleName} WITH LOGIN PASSWORD ${password}`);
+    } else {
+      await client.query(`ALTER ROLE ${roleName} WITH LOGIN`);
     }
-    const excess = Object.entries(attributes ?? {})
-      .filter(([, granted]) => granted)
-      .map(([attribute]) => attribute.replace(/^rol/, '').toUpperCase());
+    const state = (await client.query<Record<string, boolean>>(ROLE_STATE, [role.name])).rows[0] ?? {};
+    const excess = Object.entries(state)
+      .filter(([, held]) => held)
+      .map(([attribute]) => (attribute.startsWith('rol') ? attribute.slice(3).toUpperCase() : attribute.replaceAll('_', ' ')));
     if (excess.length > 0) {
       throw new Error(
-        `Role ${role.name} has ${excess.join(', ')}: a service's role must hold only its own database. Remove the attribute (ALTER ROLE ${role.name} NO${excess[0]}) or give the service another role.`,
+        `Role ${role.name} is not only a login (${excess.join(', ')}): a service's role must reach its own data alone, so migrate does not use it. ` +
+          'Give the service a new role name in its URL and database-roles, or strip the role (ALTER ROLE … NOSUPERUSER, REVOKE … FROM it, REASSIGN OWNED BY it).',
       );
     }
-    await client.query(`ALTER ROLE ${roleName} WITH LOGIN PASSWORD ${password}`);
     await client.query(`REVOKE ALL ON DATABASE ${databaseName} FROM PUBLIC`);
-    await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${databaseName} TO ${roleName}`);
+    await client.query(`REVOKE ALL ON DATABASE ${databaseName} FROM ${roleName}`);
+    await client.query(`GRANT CONNECT ON DATABASE ${databaseName} TO ${roleName}`);
+    const open = await client.query("SELECT has_database_privilege('public', $1, 'CONNECT') AS open", [database]);
+    if (open.rows[0]?.open) {
+      throw new Error(
+        `Everyone may still connect to ${database}: the REVOKE did not take, since this user does not own the database. ` +
+          `Run migrate as the database's owner, or ALTER DATABASE ${database} OWNER TO the user in DATABASE_SERVER_URL.`,
+      );
+    }
+    await client.query('SELECT pg_advisory_unlock($1)', [ROLES_LOCK]);
   });
   await withClient(databaseUrl(serverUrl, database), async (client) => {
+    await client.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
+    const open = await client.query("SELECT has_schema_privilege('public', 'public', 'CREATE') AS open");
+    if (open.rows[0]?.open) {
+      throw new Error(`Everyone may still create objects in ${database}'s schema public: run migrate as the owner of that schema (or the database).`);
+    }
+    await client.query(`REVOKE CREATE ON SCHEMA public FROM ${roleName}`);
     await client.query(`GRANT USAGE ON SCHEMA public TO ${roleName}`);
+    await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ${NOT_TABLE_PRIVILEGES} ON TABLES FROM ${roleName}`);
     await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ${TABLE_PRIVILEGES} ON TABLES TO ${roleName}`);
     await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ${SEQUENCE_PRIVILEGES} ON SEQUENCES TO ${roleName}`);
     await grantExisting(client, roleName);
   });
+}
+
+/** Whether the role's stored password is already this one (false when it cannot be read: pg_authid is for superusers). */
+async function storedVerifierMatches(client: pg.Client, role: DatabaseRole): Promise<boolean> {
+  try {
+    const { rows } = await client.query<{ rolpassword: string | null }>('SELECT rolpassword FROM pg_authid WHERE rolname = $1', [role.name]);
+    return verifierMatches(rows[0]?.rolpassword, role.password);
+  } catch {
+    return false;
+  }
 }
 
 /** After migrating: what exists in the schema is granted too (tables made before the role was, by another user, or by an older release). */
@@ -122,6 +182,9 @@ export async function grantServiceRole(serverUrl: string, database: string, role
 }
 
 async function grantExisting(client: pg.Client, roleName: string): Promise<void> {
+  await client.query(`REVOKE ${NOT_TABLE_PRIVILEGES} ON ALL TABLES IN SCHEMA public FROM ${roleName}`);
   await client.query(`GRANT ${TABLE_PRIVILEGES} ON ALL TABLES IN SCHEMA public TO ${roleName}`);
   await client.query(`GRANT ${SEQUENCE_PRIVILEGES} ON ALL SEQUENCES IN SCHEMA public TO ${roleName}`);
+  const migrations = await client.query("SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS present");
+  if (migrations.rows[0]?.present) await client.query(`REVOKE INSERT, UPDATE, DELETE ON public."${MIGRATIONS_TABLE}" FROM ${roleName}`);
 }

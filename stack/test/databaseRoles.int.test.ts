@@ -6,6 +6,7 @@ import {
   prepareServiceDatabases,
   prepareServiceRole,
   SERVICE_NAMES,
+  verifierMatches,
 } from '@quizgraph/prisma';
 import { databaseName } from '@quizgraph/topology';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -32,6 +33,14 @@ function asRole(role: { name: string; password: string }, database: string): str
   return url.toString();
 }
 
+async function firstColumn(client: pg.Client, table: string): Promise<string> {
+  const { rows } = await client.query<{ column_name: string }>(
+    "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position LIMIT 1",
+    [table],
+  );
+  return `"${rows[0]!.column_name}"`;
+}
+
 async function sql(url: string, text: string, values: unknown[] = []) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -51,7 +60,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const service of SERVICE_NAMES) await sql(serverUrl, `DROP DATABASE IF EXISTS "${databaseName(service, prefix)}" WITH (FORCE)`);
-  for (const role of [...roles, { name: `${prefix}_superuser` }]) await sql(serverUrl, `DROP ROLE IF EXISTS "${role.name}"`);
+  for (const role of [...roles, ...['superuser', 'member', 'owner'].map((r) => ({ name: `${prefix}_${r}` }))]) {
+    await sql(serverUrl, `DROP ROLE IF EXISTS "${role.name}"`);
+  }
 });
 
 describe('a service database’s own role', () => {
@@ -72,13 +83,27 @@ describe('a service database’s own role', () => {
       );
       const table = rows[0]!.table_name;
       await client.query('BEGIN');
-      await client.query(`SELECT * FROM "${table}" LIMIT 1`);
+      await client.query(`SELECT * FROM "${table}" LIMIT 1 FOR UPDATE`);
+      await client.query(`UPDATE "${table}" SET ${await firstColumn(client, table)} = ${await firstColumn(client, table)} WHERE false`);
       await client.query(`DELETE FROM "${table}" WHERE false`);
-      await client.query(`TRUNCATE "${table}" CASCADE`);
       await client.query('ROLLBACK');
-      // Not its schema: no new table, no dropped one.
+      // Not its schema: no new table, no dropped one, no truncation.
       await expect(client.query('CREATE TABLE intruder (id int)')).rejects.toMatchObject({ code: '42501' });
       await expect(client.query(`DROP TABLE "${table}"`)).rejects.toMatchObject({ code: '42501' });
+      await expect(client.query(`TRUNCATE "${table}"`)).rejects.toMatchObject({ code: '42501' });
+      // No trap for the administrator: a trigger, or a function in pg_temp for one, would run as whoever
+      // next writes the table (the migrating superuser) and could make the role a superuser.
+      await expect(client.query('CREATE FUNCTION pg_temp.trap() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$')).rejects.toMatchObject({
+        code: '42501',
+      });
+      await expect(
+        client.query(`CREATE TRIGGER trap BEFORE INSERT ON "${table}" FOR EACH ROW EXECUTE FUNCTION suppress_redundant_updates_trigger()`),
+      ).rejects.toMatchObject({
+        code: '42501',
+      });
+      // The migration history is read (migrate --wait) and never written: a forged row would skip a migration.
+      await expect(client.query('DELETE FROM _prisma_migrations')).rejects.toMatchObject({ code: '42501' });
+      await expect(client.query("UPDATE _prisma_migrations SET migration_name = 'x' WHERE false")).rejects.toMatchObject({ code: '42501' });
     } finally {
       await client.end();
     }
@@ -103,8 +128,14 @@ describe('a service database’s own role', () => {
     const changed = { ...role, password: password() };
     const stored = async () => (await sql(serverUrl, 'SELECT rolpassword FROM pg_authid WHERE rolname = $1', [role.name])).rows[0]!.rolpassword as string;
     const before = await stored();
+    expect(verifierMatches(before, role.password)).toBe(true);
+    // The same password again: nothing is set (the stored verifier stays as it was).
+    await prepareServiceDatabases(serverUrl, prefix, () => undefined, [first as never], [role]);
+    expect(await stored()).toBe(before);
     await prepareServiceDatabases(serverUrl, prefix, () => undefined, [first as never], [changed]);
-    expect(await stored()).not.toBe(before);
+    expect(await stored()).toMatch(/^SCRAM-SHA-256\$4096:/);
+    expect(verifierMatches(await stored(), changed.password)).toBe(true);
+    expect(verifierMatches(await stored(), role.password)).toBe(false);
     // A server that trusts every local connection (TEST_POSTGRES_URL may name one) checks no password.
     const trusting = (await sql(serverUrl, "SELECT 1 FROM pg_hba_file_rules WHERE type = 'host' AND auth_method = 'trust'")).rowCount! > 0;
     if (!trusting) await expect(sql(asRole(role, database), 'SELECT 1')).rejects.toMatchObject({ code: '28P01' });
@@ -116,12 +147,41 @@ describe('a service database’s own role', () => {
     await grantServiceRole(serverUrl, database, role);
   });
 
-  it('refuses a role that is a superuser (or may make roles or databases) rather than use it', async () => {
+  it('refuses a role that is a superuser, may make roles or databases, is a member of a role, or owns something, rather than use it', async () => {
+    const database = databaseName(first as never, prefix);
     const name = `${prefix}_superuser`;
-    await sql(serverUrl, `CREATE ROLE "${name}" SUPERUSER LOGIN`);
-    await expect(prepareServiceRole(serverUrl, databaseName(first as never, prefix), { name, password: 'x' })).rejects.toThrow(
-      new RegExp(`Role ${name} has SUPER: a service's role must hold only its own database`),
+    await sql(serverUrl, `CREATE ROLE "${name}" SUPERUSER CREATEDB LOGIN`);
+    await expect(prepareServiceRole(serverUrl, database, { name, password: 'x' })).rejects.toThrow(
+      new RegExp(`Role ${name} is not only a login \\(SUPER, CREATEDB\\)`),
     );
+    const member = `${prefix}_member`;
+    await sql(serverUrl, `CREATE ROLE "${member}" LOGIN IN ROLE pg_read_server_files`);
+    await expect(prepareServiceRole(serverUrl, database, { name: member, password: 'x' })).rejects.toThrow(/is not only a login \(member of roles\)/);
+    const owner = `${prefix}_owner`;
+    await sql(serverUrl, `CREATE ROLE "${owner}" LOGIN`);
+    await sql(serverUrl, `ALTER DATABASE "${database}" OWNER TO "${owner}"`);
+    await expect(prepareServiceRole(serverUrl, database, { name: owner, password: 'x' })).rejects.toThrow(/is not only a login \(owns objects\)/);
+    await sql(serverUrl, `ALTER DATABASE "${database}" OWNER TO CURRENT_USER`);
+  });
+
+  it('two migrate runs at once both succeed (CREATE ROLE and GRANT on a database would race)', async () => {
+    const database = databaseName(second as never, prefix);
+    const twin = { name: `${prefix}_twin`, password: password() };
+    await Promise.all([prepareServiceRole(serverUrl, database, twin), prepareServiceRole(serverUrl, database, twin)]);
+    await sql(asRole(twin, database), 'SELECT 1');
+    await sql(databaseUrl(serverUrl, database), `DROP OWNED BY "${twin.name}"`);
+    await sql(serverUrl, `DROP ROLE "${twin.name}"`);
+  });
+
+  it('nobody else may connect to the database or create objects in its schema', async () => {
+    for (const service of SERVICE_NAMES) {
+      const database = databaseName(service, prefix);
+      const { rows } = await sql(
+        databaseUrl(serverUrl, database),
+        "SELECT has_database_privilege('public', current_database(), 'CONNECT') AS connect, has_database_privilege('public', current_database(), 'TEMPORARY') AS temporary, has_schema_privilege('public', 'public', 'CREATE') AS create",
+      );
+      expect(rows[0], service).toEqual({ connect: false, temporary: false, create: false });
+    }
   });
 });
 

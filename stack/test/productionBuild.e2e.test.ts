@@ -128,10 +128,12 @@ afterAll(async () => {
   for (const { child } of [...children].reverse()) child.kill('SIGKILL');
   if (build) await rm(build.outDir, { recursive: true, force: true });
   if (secrets) await rm(secrets, { recursive: true, force: true });
-  // The roles go, with their grants and default privileges in the shared test databases.
+  // The roles go, with their grants and default privileges in the shared test databases, which are
+  // open to everyone again as they were.
   for (const role of roles) {
     await sqlOnce(role.url, `DROP OWNED BY "${role.name}"`);
     await sqlOnce(databaseUrl(role.url, 'postgres'), `DROP ROLE "${role.name}"`);
+    await sqlOnce(databaseUrl(role.url, 'postgres'), `GRANT CONNECT, TEMPORARY ON DATABASE "${new URL(role.url).pathname.slice(1)}" TO PUBLIC`);
   }
 });
 
