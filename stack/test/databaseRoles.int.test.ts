@@ -12,6 +12,7 @@ import { databaseName } from '@quizgraph/topology';
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sql } from './sql.js';
 
 /**
  * Each service database's own login role (prisma/src/roles.ts), as the migrate command makes them from
@@ -39,16 +40,6 @@ async function firstColumn(client: pg.Client, table: string): Promise<string> {
     [table],
   );
   return `"${rows[0]!.column_name}"`;
-}
-
-async function sql(url: string, text: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(text, values);
-  } finally {
-    await client.end();
-  }
 }
 
 beforeAll(async () => {

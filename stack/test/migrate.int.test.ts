@@ -7,8 +7,8 @@ import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sql } from './sql.js';
 import { freePort } from '../src/processes.js';
 
 /**
@@ -39,16 +39,6 @@ async function migratedDatabase() {
   await ensureDatabase(serverUrl, database.name);
   await migrateServiceDatabases({ users: database.url });
   return database;
-}
-
-async function sql(url: string, text: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(text, values);
-  } finally {
-    await client.end();
-  }
 }
 
 async function databaseExists(name: string) {

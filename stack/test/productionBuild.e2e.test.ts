@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ACCESS_TOKEN_ISSUER, isSubgraphName, PROCESS_NAMES, SUBGRAPH_NAMES, variables, wiringEnvironment, type ProcessName } from '@quizgraph/topology';
 import { databaseUrl, prepareServiceRole } from '@quizgraph/prisma';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BUILD_DIR, buildBundles, type BuildResult } from '../../build/src/build.js';
 import { freePort } from '../src/processes.js';
 import { SECRET_FILES, writeProductionSecrets } from '../src/productionSecrets.js';
 import { routerClient } from './e2eClient.js';
+import { sql } from './sql.js';
 
 /**
  * The production build as the image runs it: `pnpm build`'s bundles started with plain `node` (no tsx),
@@ -131,21 +131,11 @@ afterAll(async () => {
   // The roles go, with their grants and default privileges in the shared test databases, which are
   // open to everyone again as they were.
   for (const role of roles) {
-    await sqlOnce(role.url, `DROP OWNED BY "${role.name}"`);
-    await sqlOnce(databaseUrl(role.url, 'postgres'), `DROP ROLE "${role.name}"`);
-    await sqlOnce(databaseUrl(role.url, 'postgres'), `GRANT CONNECT, TEMPORARY ON DATABASE "${new URL(role.url).pathname.slice(1)}" TO PUBLIC`);
+    await sql(role.url, `DROP OWNED BY "${role.name}"`);
+    await sql(databaseUrl(role.url, 'postgres'), `DROP ROLE "${role.name}"`);
+    await sql(databaseUrl(role.url, 'postgres'), `GRANT CONNECT, TEMPORARY ON DATABASE "${new URL(role.url).pathname.slice(1)}" TO PUBLIC`);
   }
 });
-
-async function sqlOnce(url: string, text: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 describe('the production build', () => {
   it('bundles every process; the npm packages they load are build/’s dependencies, none of them a development tool', async () => {
