@@ -41,6 +41,8 @@ const schema = z.object({
   SUBGRAPH_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Express `trust proxy`: `false` (default: the socket's address), a hop count, or a list of proxy addresses or subnets (trustProxyOf). */
   TRUST_PROXY: z.string().default('false'),
+  /** Serve /metrics on this port only, not on ROUTER_PORT (which may be published). */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   LOG_LEVEL: logLevelSchema,
   /** Limits on each request's shape, refused before validation (router/src/limits.ts). */
   QUERY_MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(LIMITS.maxTokens),
@@ -66,6 +68,8 @@ export interface RouterEnv {
   subgraphTimeoutMs: number;
   subgraphResilience: { retries: number; breakerFailureThreshold: number; breakerCoolDownMs: number };
   trustProxy: false | number | string;
+  /** METRICS_PORT: /metrics on this port instead of the public one. */
+  metricsPort: number | undefined;
   logLevel: string;
   shutdown: ShutdownSettings;
   /** OTEL_TRACES_EXPORTER, OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT, OTEL_TRACES_SAMPLER_ARG, OTEL_SERVICE_NAME. */
@@ -139,6 +143,15 @@ function trustProxyOf(value: string): false | number | string {
   return entries.join(',');
 }
 
+function metricsPortOf(metricsPort: number | undefined, routerPort: number): number | undefined {
+  if (metricsPort !== undefined && metricsPort === routerPort) {
+    throw new Error(
+      `router: METRICS_PORT is ROUTER_PORT (${routerPort}): give the metrics a port of their own, or leave METRICS_PORT unset to serve /metrics on the public port.`,
+    );
+  }
+  return metricsPort;
+}
+
 export function loadEnv(env: NodeJS.ProcessEnv = process.env): RouterEnv {
   const e = parseEnv(schema, env, 'router');
   const production = e.NODE_ENV === 'production';
@@ -157,6 +170,7 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): RouterEnv {
       breakerCoolDownMs: e.SUBGRAPH_BREAKER_COOLDOWN_MS,
     },
     trustProxy: trustProxyOf(e.TRUST_PROXY),
+    metricsPort: metricsPortOf(e.METRICS_PORT, e.ROUTER_PORT),
     logLevel: e.LOG_LEVEL,
     shutdown: shutdownSettingsFromEnv(e),
     tracing: tracingSettingsFromEnv(e, 'router'),

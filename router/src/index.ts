@@ -25,8 +25,9 @@ const router = await startRouter({
   ...(env.safelistPath ? { safelist: await loadSafelist(env.safelistPath) } : {}),
   queryLimits: env.queryLimits,
   shutdown: env.shutdown,
+  ...(env.metricsPort !== undefined ? { metricsPort: env.metricsPort } : {}),
 });
-logger.info({ url: router.url }, 'router ready');
+logger.info({ url: router.url, ...(router.metricsOrigin ? { metrics: `${router.metricsOrigin}/metrics` } : {}) }, 'router ready');
 
 closeOnSignals(async () => {
   await router.close();

@@ -56,11 +56,18 @@ export interface RouterOptions {
   safelist?: Safelist;
   /** Readiness grace and drain timeout when closing (SHUTDOWN_* in env.ts). */
   shutdown?: Partial<ShutdownSettings>;
+  /**
+   * METRICS_PORT: serve `/metrics` on this port (same host) and not on the public one, so a published
+   * port never shows the operation names and error counts. Without it, `/metrics` is on the public port.
+   */
+  metricsPort?: number;
 }
 
 export interface RunningRouter extends RunningServer {
   /** The public GraphQL endpoint, e.g. http://localhost:4000/graphql */
   url: string;
+  /** With `metricsPort`: where `/metrics` is served, e.g. http://127.0.0.1:9464 */
+  metricsOrigin?: string;
 }
 
 /** Routing URLs named in the supergraph (`@join__graph(name:, url:)`), by subgraph name. */
@@ -161,10 +168,11 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     const status = readyCount === checks.length ? 'ready' : readyCount > 0 ? 'degraded' : 'unavailable';
     res.status(readyCount > 0 ? 200 : 503).json({ status, subgraphs: Object.fromEntries(checks) });
   });
-  app.get('/metrics', async (_req, res) => {
+  const serveMetrics: express.RequestHandler = async (_req, res) => {
     const { contentType, body } = await metrics.render();
     res.type(contentType).send(body);
-  });
+  };
+  if (options.metricsPort === undefined) app.get('/metrics', serveMetrics);
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use(
     '/graphql',
@@ -189,12 +197,25 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     }),
   );
 
-  const running = await listen(app, options.port, options.host, logger, options.shutdown, 'router');
+  // The metrics listener: `/metrics` alone, no drain of its own (a scrape is short), closed after the public one.
+  let metricsServer: Awaited<ReturnType<typeof listen>> | undefined;
+  if (options.metricsPort !== undefined) {
+    const metricsApp = express();
+    metricsApp.disable('x-powered-by');
+    metricsApp.get('/metrics', serveMetrics);
+    metricsServer = await listen(metricsApp, options.metricsPort, options.host, logger, { readinessGraceMs: 0, drainTimeoutMs: 1_000 }, 'router-metrics');
+  }
+  const running = await listen(app, options.port, options.host, logger, options.shutdown, 'router').catch(async (error: unknown) => {
+    await metricsServer?.close();
+    throw error;
+  });
   return {
     ...running,
     url: `${running.origin}/graphql`,
+    ...(metricsServer ? { metricsOrigin: metricsServer.origin } : {}),
     async close() {
       await running.close();
+      await metricsServer?.close();
       await apollo.stop();
     },
   };

@@ -47,3 +47,12 @@ describe('TRUST_PROXY', () => {
     expect(() => dev('10.0.0.1,')).toThrow(/"" is not a proxy address/);
   });
 });
+
+describe('METRICS_PORT', () => {
+  it('moves /metrics off the public port, to a port of its own', () => {
+    expect(loadEnv({ NODE_ENV: 'development' }).metricsPort).toBeUndefined();
+    expect(loadEnv({ NODE_ENV: 'development', METRICS_PORT: '9464' }).metricsPort).toBe(9464);
+    expect(() => loadEnv({ NODE_ENV: 'development', METRICS_PORT: '4000' })).toThrow(/METRICS_PORT is ROUTER_PORT \(4000\)/);
+    expect(() => loadEnv({ NODE_ENV: 'development', METRICS_PORT: 'http' })).toThrow(/METRICS_PORT/);
+  });
+});

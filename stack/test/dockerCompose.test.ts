@@ -521,6 +521,11 @@ describe.each(VARIANT_NAMES)('docker compose, %s variant', (variant) => {
     for (const name of Object.keys(compose.services)) {
       if (name !== 'router' && name !== HIVE_GATEWAY.name) expect(serviceOf(compose, name).ports, name).toBeUndefined();
     }
+    // Production: /metrics on a port of its own, which is not the published one (development keeps it on 4000).
+    if (production) {
+      expect(router.metricsPort).toBeDefined();
+      expect(publishedPorts(serviceOf(compose, 'router')).map((p) => p.target)).not.toContain(router.metricsPort);
+    } else expect(router.metricsPort).toBeUndefined();
   });
 
   test('hive-gateway: in its profile only, the pinned image running the shipped config, published on 4100, after every subgraph', () => {

@@ -27,6 +27,8 @@ let build: BuildResult;
 let secrets: string;
 const children: Array<{ name: string; child: ChildProcess; exited: Promise<number | null>; output: () => string }> = [];
 let routerUrl = '';
+let routerOrigin = '';
+let metricsPort = 0;
 let subgraphUrl = '';
 const rolePrefix = `qgbuild_${randomUUID().slice(0, 8)}`;
 const roles: Array<{ name: string; url: string }> = [];
@@ -90,6 +92,8 @@ beforeAll(async () => {
   // Every process of the service list, wired by the list as compose and the manifests wire them.
   const ports = Object.fromEntries(await Promise.all(PROCESS_NAMES.map(async (name) => [name, await freePort()] as const))) as Record<ProcessName, number>;
   const origin = (name: ProcessName) => `http://127.0.0.1:${ports[name]}`;
+  // The router's /metrics on a port of its own, as docker-compose.prod.yml sets it (METRICS_PORT).
+  metricsPort = await freePort();
   const common = {
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
@@ -103,7 +107,7 @@ beforeAll(async () => {
     SERVICE_CREDENTIAL_PRIVATE_KEYS_FILE: secret(SECRET_FILES.serviceCredentialPrivateKeys(name)),
     ...(isSubgraphName(name)
       ? { [`${variables.databaseUrl(name)}_FILE`]: secret(SECRET_FILES.databaseUrl(name)) }
-      : { CORS_ORIGINS: 'https://app.example.com' }),
+      : { CORS_ORIGINS: 'https://app.example.com', METRICS_PORT: String(metricsPort) }),
     ...(name === ACCESS_TOKEN_ISSUER ? { ACCESS_TOKEN_PRIVATE_KEYS_FILE: secret(SECRET_FILES.accessTokenPrivateKeys) } : {}),
   });
 
@@ -121,6 +125,7 @@ beforeAll(async () => {
     await untilReady(origin(name), process);
   }
   routerUrl = `${origin('router')}/graphql`;
+  routerOrigin = origin('router');
   subgraphUrl = `${origin('users')}/graphql`;
 }, 120_000);
 
@@ -252,6 +257,19 @@ describe('the production build', () => {
       (await readdir(`/proc/${helpers[0]}/task`)).map(async (task) => Number((await stat(`/proc/${helpers[0]}/task/${task}/stat`))[19 - 3])),
     );
     expect(new Set(nices)).toEqual(new Set([19]));
+  });
+
+  it('the router serves /metrics on METRICS_PORT alone, not on its public port', async () => {
+    await fetch(routerUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query MetricsPort { __typename }' }),
+    });
+    expect((await fetch(`${routerOrigin}/metrics`)).status).toBe(404);
+    const response = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/quizgraph_graphql_requests_total\{[^}]*operation="MetricsPort"/);
+    expect((await fetch(`http://127.0.0.1:${metricsPort}/graphql`)).status).toBe(404);
   });
 
   it('the migrate bundle finds its migrations beside it: --check, and --wait as a subgraph’s init container runs it, exit 0 on the migrated databases', async () => {

@@ -103,6 +103,8 @@ const composeDatabaseUrl = (dbName: string) => `postgresql://postgres:\${POSTGRE
 export const HIVE_GATEWAY = { image: 'ghcr.io/graphql-hive/gateway:2.15.1', hostPort: 4100, port: 4000, dir: '/gateway' } as const;
 /** The development router token and its digest, in the shared `keys` volume (loadOrCreateDevRouterToken, made by migrate). */
 const DEV_KEYS_DIR = '/app/.data/keys';
+/** The router's metrics port in production compose (METRICS_PORT): on the compose network only. */
+export const ROUTER_METRICS_PORT = 9464;
 /** How long `docker compose stop` waits after SIGTERM before SIGKILL: longer than an app process's shutdown (stack/test/dockerCompose.test.ts). */
 export const COMPOSE_STOP_GRACE_SECONDS = 30;
 const devRouterToken = { token: `${DEV_KEYS_DIR}/router-token`, digest: `${DEV_KEYS_DIR}/router-token.sha256` };
@@ -340,6 +342,9 @@ function composeProduction(t: Topology): string[] {
           '      # Required in production: the browser origins allowed to call the API, comma-separated (or *).',
           // biome-ignore lint/suspicious/noTemplateCurlyInString: Docker Compose's interpolation, written into the file
           '      CORS_ORIGINS: ${CORS_ORIGINS:?set CORS_ORIGINS to the browser origins allowed to call the API, e.g. https://app.example.com}',
+          `      # /metrics on a port of its own, reached over the compose network (${ROUTER.name}:${ROUTER_METRICS_PORT}) and never published:`,
+          `      # the published ${ROUTER.port} serves the API alone.`,
+          `      METRICS_PORT: "${ROUTER_METRICS_PORT}"`,
         ]
       : [`      ${v.databaseUrl(name)}: !reset null`]),
     ...secretVariables(t, name).map(([key, value]) => `      ${key}: ${value}`),
