@@ -13,7 +13,9 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<v
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    // pg_catalog alone: nothing planted in a schema anyone may create in resolves the query below.
+    await client.query('SET search_path = pg_catalog');
+    const { rowCount } = await client.query('SELECT 1 FROM pg_catalog.pg_database WHERE datname = $1::name', [name]);
     if (rowCount === 0) {
       await client.query(`CREATE DATABASE "${name}"`).catch((error: { code?: string }) => {
         if (error.code !== '42P04' && error.code !== '23505') throw error; // created meanwhile

@@ -4,7 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { databaseUrl, ensureDatabase } from './databases.js';
 import { SERVICE_NAMES, schemaPaths, type ServiceName } from './paths.js';
-import { type DatabaseRole, grantServiceRole, prepareServiceRole } from './roles.js';
+import { checkServiceRole, type DatabaseRole, grantServiceRole, prepareServiceRole } from './roles.js';
 import { applyMigrations, diffDatamodels } from './schemaEngine.js';
 
 export type DatabaseUrls = Record<ServiceName, string>;
@@ -33,6 +33,11 @@ export async function prepareServiceDatabases(
 ): Promise<DatabaseUrls> {
   const urls = serviceDatabaseUrls(serverUrl, prefix);
   const serverUser = decodeURIComponent(new URL(serverUrl).username);
+  // Every role first: a refused one leaves everything unchanged, no database created or migrated.
+  for (const service of services) {
+    const role = roles.find((r) => r.name === databaseName(service, prefix));
+    if (role !== undefined && role.name !== serverUser) await checkServiceRole(serverUrl, role);
+  }
   for (const service of services) {
     const database = databaseName(service, prefix);
     await ensureDatabase(serverUrl, database);

@@ -48,14 +48,29 @@ const quoteIdentifier = (name: string) => {
   return `"${name}"`;
 };
 
-async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+/**
+ * A connection as the administrator. Its search_path is pg_catalog alone, before anything else runs:
+ * on a server where everyone may create objects in schema public (Postgres 14 and older, or upgraded
+ * from one), a service role could otherwise plant a `public.pg_advisory_lock(text)` or an operator that
+ * an untyped parameter prefers, and have the administrator run it.
+ */
+async function withAdmin<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    await client.query('SET search_path = pg_catalog');
     return await run(client);
   } finally {
     await client.end();
   }
+}
+
+/** Holds the roles lock on a connection to the server for the whole of `run`, so concurrent migrate runs change roles and grants one at a time. */
+async function withRolesLock<T>(serverUrl: string, run: () => Promise<T>): Promise<T> {
+  return withAdmin(serverUrl, async (client) => {
+    await client.query('SELECT pg_catalog.pg_advisory_lock($1::bigint)', [ROLES_LOCK]);
+    return run(); // the lock ends with the connection, whatever happens in `run`
+  });
 }
 
 /**
@@ -72,16 +87,20 @@ const MIGRATIONS_TABLE = '_prisma_migrations';
 /** Serialises the role and database-privilege changes of concurrent migrate runs (CREATE ROLE and GRANT on a database race otherwise). */
 const ROLES_LOCK = 7_424_061_513;
 
+/** Run with search_path = pg_catalog (withAdmin). Large objects (lo_create is anyone's) run no code, so owning them is allowed. */
 const ROLE_STATE = `
   SELECT r.rolsuper, r.rolcreatedb, r.rolcreaterole, r.rolreplication, r.rolbypassrls,
          EXISTS (SELECT 1 FROM pg_auth_members m WHERE m.member = r.oid) AS member_of_roles,
-         EXISTS (SELECT 1 FROM pg_shdepend d WHERE d.refclassid = 'pg_authid'::regclass AND d.refobjid = r.oid AND d.deptype = 'o') AS owns_objects
-  FROM pg_roles r WHERE r.rolname = $1`;
+         EXISTS (SELECT 1 FROM pg_shdepend d
+                 WHERE d.refclassid = 'pg_authid'::regclass AND d.refobjid = r.oid AND d.deptype = 'o'
+                   AND d.classid <> 'pg_largeobject'::regclass) AS owns_objects
+  FROM pg_roles r WHERE r.rolname = $1::name`;
 
 /**
  * A SCRAM-SHA-256 verifier of `password` as Postgres stores one (RFC 5802, 7677): the server is given
  * this instead of the password, so the password appears in no statement, log or audit trail. A
- * password outside printable ASCII (where SASLprep could change it) gets undefined: it is sent as is.
+ * password outside printable ASCII (where SASLprep could change it) gets undefined, and
+ * checkServiceRole refuses it.
  */
 export function scramVerifier(password: string, salt = randomBytes(16), iterations = 4096): string | undefined {
   if (!/^[\x20-\x7e]+$/.test(password)) return undefined;
@@ -96,78 +115,93 @@ export function verifierMatches(stored: string | null | undefined, password: str
   const match = /^SCRAM-SHA-256\$(\d+):([^$]+)\$([^:]+):(.+)$/.exec(stored ?? '');
   if (!match) return false;
   const again = scramVerifier(password, Buffer.from(match[2]!, 'base64'), Number(match[1]));
-  return again !== undefined && timingSafeEqual(Buffer.from(again), Buffer.from(stored!));
+  if (again === undefined || again.length !== stored!.length) return false;
+  return timingSafeEqual(Buffer.from(again), Buffer.from(stored!));
 }
 
 /**
- * Before a service database is migrated, on the server (`serverUrl`, the migrating administrator's):
- * - the role exists and may log in with this password, which is set only when the stored one differs
- *   (or cannot be read, as on a managed server), and sent as a SCRAM verifier, never in clear;
- * - it holds nothing else: a role found with SUPERUSER, CREATEDB, CREATEROLE, REPLICATION or
- *   BYPASSRLS, a member of any role (pg_read_server_files, rds_superuser, the administrator…), or the
- *   owner of anything (the database itself included) is refused, not altered;
- * - the database lets that role connect (nothing more), and no one else but superusers; nobody may
- *   create objects in its schema `public` (Postgres before 15 let everyone);
+ * Refuses, before anything is changed, a role that is more than a login: SUPERUSER, CREATEDB,
+ * CREATEROLE, REPLICATION or BYPASSRLS; a member of any role (pg_read_server_files, rds_superuser, the
+ * administrator…); or the owner of anything but large objects, in any database (which also catches a
+ * function or operator it planted where everyone may create, such as template1's schema public on an
+ * older server). A role that does not exist yet passes.
+ */
+export async function checkServiceRole(serverUrl: string, role: DatabaseRole): Promise<void> {
+  quoteIdentifier(role.name);
+  if (scramVerifier(role.password) === undefined) {
+    throw new Error(`Role ${role.name}: its password must be printable ASCII (it is sent to the server as a SCRAM verifier, never in clear).`);
+  }
+  const state = await withAdmin(serverUrl, async (client) => (await client.query<Record<string, boolean>>(ROLE_STATE, [role.name])).rows[0]);
+  const excess = Object.entries(state ?? {})
+    .filter(([, held]) => held)
+    .map(([attribute]) => (attribute.startsWith('rol') ? attribute.slice(3).toUpperCase() : attribute.replaceAll('_', ' ')));
+  if (excess.length > 0) {
+    throw new Error(
+      `Role ${role.name} is not only a login (${excess.join(', ')}): a service's role must reach its own data alone, so migrate does not use it and changed nothing. ` +
+        'Give the service a new role name in its URL and database-roles, or strip the role (ALTER ROLE … NOSUPERUSER, REVOKE … FROM it, REASSIGN OWNED BY it).',
+    );
+  }
+}
+
+/**
+ * Before a service database is migrated, on the server (`serverUrl`, the migrating administrator's),
+ * holding the roles lock throughout (concurrent runs would otherwise fail on "tuple concurrently
+ * updated"):
+ * - the role is checked (checkServiceRole) before anything changes;
+ * - it exists and may log in with this password, which is set only when the stored one differs (or
+ *   cannot be read, as on a managed server), and sent as a SCRAM verifier, never in clear;
+ * - the database lets that role connect (nothing more) and takes CONNECT and TEMPORARY from PUBLIC;
+ *   nobody may create objects in its schema `public` (Postgres before 15 let everyone);
  * - in it, every table and sequence the administrator creates from now on is granted to the role, so
  *   a migration's table is granted the moment it exists.
- * Idempotent, and safe to run twice at once (an advisory lock). Throws, with what to do, when a
- * REVOKE did not take (an administrator that does not own the database gets only a warning).
+ * Idempotent. Throws, with what to do, when a REVOKE did not take (an administrator that does not own
+ * the database or its schema gets only a warning from Postgres).
  */
 export async function prepareServiceRole(serverUrl: string, database: string, role: DatabaseRole): Promise<void> {
   const roleName = quoteIdentifier(role.name);
   const databaseName = quoteIdentifier(database);
-  await withClient(serverUrl, async (client) => {
-    await client.query('SELECT pg_advisory_lock($1)', [ROLES_LOCK]);
-    const verifier = scramVerifier(role.password);
-    const password = client.escapeLiteral(verifier ?? role.password);
-    if ((await client.query(ROLE_STATE, [role.name])).rowCount === 0) {
-      await client.query(`CREATE ROLE ${roleName} LOGIN PASSWORD ${password}`);
-    } else if (!(await storedVerifierMatches(client, role))) {
-      await client.query(`ALTER ROLE ${roleName} WITH LOGIN PASSWORD ${password}`);
-    } else {
-      await client.query(`ALTER ROLE ${roleName} WITH LOGIN`);
-    }
-    const state = (await client.query<Record<string, boolean>>(ROLE_STATE, [role.name])).rows[0] ?? {};
-    const excess = Object.entries(state)
-      .filter(([, held]) => held)
-      .map(([attribute]) => (attribute.startsWith('rol') ? attribute.slice(3).toUpperCase() : attribute.replaceAll('_', ' ')));
-    if (excess.length > 0) {
-      throw new Error(
-        `Role ${role.name} is not only a login (${excess.join(', ')}): a service's role must reach its own data alone, so migrate does not use it. ` +
-          'Give the service a new role name in its URL and database-roles, or strip the role (ALTER ROLE … NOSUPERUSER, REVOKE … FROM it, REASSIGN OWNED BY it).',
-      );
-    }
-    await client.query(`REVOKE ALL ON DATABASE ${databaseName} FROM PUBLIC`);
-    await client.query(`REVOKE ALL ON DATABASE ${databaseName} FROM ${roleName}`);
-    await client.query(`GRANT CONNECT ON DATABASE ${databaseName} TO ${roleName}`);
-    const open = await client.query("SELECT has_database_privilege('public', $1, 'CONNECT') AS open", [database]);
-    if (open.rows[0]?.open) {
-      throw new Error(
-        `Everyone may still connect to ${database}: the REVOKE did not take, since this user does not own the database. ` +
-          `Run migrate as the database's owner, or ALTER DATABASE ${database} OWNER TO the user in DATABASE_SERVER_URL.`,
-      );
-    }
-    await client.query('SELECT pg_advisory_unlock($1)', [ROLES_LOCK]);
-  });
-  await withClient(databaseUrl(serverUrl, database), async (client) => {
-    await client.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
-    const open = await client.query("SELECT has_schema_privilege('public', 'public', 'CREATE') AS open");
-    if (open.rows[0]?.open) {
-      throw new Error(`Everyone may still create objects in ${database}'s schema public: run migrate as the owner of that schema (or the database).`);
-    }
-    await client.query(`REVOKE CREATE ON SCHEMA public FROM ${roleName}`);
-    await client.query(`GRANT USAGE ON SCHEMA public TO ${roleName}`);
-    await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ${NOT_TABLE_PRIVILEGES} ON TABLES FROM ${roleName}`);
-    await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ${TABLE_PRIVILEGES} ON TABLES TO ${roleName}`);
-    await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ${SEQUENCE_PRIVILEGES} ON SEQUENCES TO ${roleName}`);
-    await grantExisting(client, roleName);
+  await withRolesLock(serverUrl, async () => {
+    await checkServiceRole(serverUrl, role);
+    await withAdmin(serverUrl, async (client) => {
+      const password = client.escapeLiteral(scramVerifier(role.password)!);
+      if ((await client.query(ROLE_STATE, [role.name])).rowCount === 0) {
+        await client.query(`CREATE ROLE ${roleName} LOGIN PASSWORD ${password}`);
+      } else if (!(await storedVerifierMatches(client, role))) {
+        await client.query(`ALTER ROLE ${roleName} WITH LOGIN PASSWORD ${password}`);
+      } else {
+        await client.query(`ALTER ROLE ${roleName} WITH LOGIN`);
+      }
+      await client.query(`REVOKE ALL ON DATABASE ${databaseName} FROM PUBLIC`);
+      await client.query(`REVOKE ALL ON DATABASE ${databaseName} FROM ${roleName}`);
+      await client.query(`GRANT CONNECT ON DATABASE ${databaseName} TO ${roleName}`);
+      const open = await client.query("SELECT pg_catalog.has_database_privilege('public', $1::text, 'CONNECT') AS open", [database]);
+      if (open.rows[0]?.open) {
+        throw new Error(
+          `Everyone may still connect to ${database}: the REVOKE did not take, since this user does not own the database. ` +
+            `Run migrate as the database's owner, or ALTER DATABASE ${database} OWNER TO the user in DATABASE_SERVER_URL.`,
+        );
+      }
+    });
+    await withAdmin(databaseUrl(serverUrl, database), async (client) => {
+      await client.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
+      const open = await client.query("SELECT pg_catalog.has_schema_privilege('public', 'public', 'CREATE') AS open");
+      if (open.rows[0]?.open) {
+        throw new Error(`Everyone may still create objects in ${database}'s schema public: run migrate as the owner of that schema (or the database).`);
+      }
+      await client.query(`REVOKE CREATE ON SCHEMA public FROM ${roleName}`);
+      await client.query(`GRANT USAGE ON SCHEMA public TO ${roleName}`);
+      await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ${NOT_TABLE_PRIVILEGES} ON TABLES FROM ${roleName}`);
+      await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ${TABLE_PRIVILEGES} ON TABLES TO ${roleName}`);
+      await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ${SEQUENCE_PRIVILEGES} ON SEQUENCES TO ${roleName}`);
+      await grantExisting(client, roleName);
+    });
   });
 }
 
 /** Whether the role's stored password is already this one (false when it cannot be read: pg_authid is for superusers). */
 async function storedVerifierMatches(client: pg.Client, role: DatabaseRole): Promise<boolean> {
   try {
-    const { rows } = await client.query<{ rolpassword: string | null }>('SELECT rolpassword FROM pg_authid WHERE rolname = $1', [role.name]);
+    const { rows } = await client.query<{ rolpassword: string | null }>('SELECT rolpassword FROM pg_catalog.pg_authid WHERE rolname = $1::name', [role.name]);
     return verifierMatches(rows[0]?.rolpassword, role.password);
   } catch {
     return false;
@@ -178,13 +212,13 @@ async function storedVerifierMatches(client: pg.Client, role: DatabaseRole): Pro
 export async function grantServiceRole(serverUrl: string, database: string, role: DatabaseRole): Promise<void> {
   const roleName = quoteIdentifier(role.name);
   quoteIdentifier(database);
-  await withClient(databaseUrl(serverUrl, database), (client) => grantExisting(client, roleName));
+  await withRolesLock(serverUrl, () => withAdmin(databaseUrl(serverUrl, database), (client) => grantExisting(client, roleName)));
 }
 
 async function grantExisting(client: pg.Client, roleName: string): Promise<void> {
   await client.query(`REVOKE ${NOT_TABLE_PRIVILEGES} ON ALL TABLES IN SCHEMA public FROM ${roleName}`);
   await client.query(`GRANT ${TABLE_PRIVILEGES} ON ALL TABLES IN SCHEMA public TO ${roleName}`);
   await client.query(`GRANT ${SEQUENCE_PRIVILEGES} ON ALL SEQUENCES IN SCHEMA public TO ${roleName}`);
-  const migrations = await client.query("SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS present");
+  const migrations = await client.query("SELECT pg_catalog.to_regclass('public._prisma_migrations') IS NOT NULL AS present");
   if (migrations.rows[0]?.present) await client.query(`REVOKE INSERT, UPDATE, DELETE ON public."${MIGRATIONS_TABLE}" FROM ${roleName}`);
 }

@@ -1,4 +1,5 @@
 import {
+  checkServiceRole,
   databaseUrl,
   formatDatabaseRoles,
   grantServiceRole,
@@ -22,6 +23,7 @@ import { sql } from './sql.js';
 let serverUrl = '';
 const prefix = `qgroles_${randomUUID().slice(0, 8)}`;
 const password = () => randomBytes(18).toString('base64url');
+const made: string[] = [];
 const roles = SERVICE_NAMES.map((service) => ({ name: databaseName(service, prefix), password: password() }));
 const [first, second] = SERVICE_NAMES as unknown as [string, string];
 const roleOf = (service: string) => roles.find((role) => role.name === databaseName(service as never, prefix))!;
@@ -50,8 +52,10 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const service of SERVICE_NAMES) await sql(serverUrl, `DROP DATABASE IF EXISTS "${databaseName(service, prefix)}" WITH (FORCE)`);
-  for (const role of [...roles, ...['superuser', 'member', 'owner'].map((r) => ({ name: `${prefix}_${r}` }))]) {
+  for (const database of [...SERVICE_NAMES.map((service) => databaseName(service, prefix)), ...made]) {
+    await sql(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  }
+  for (const role of [...roles, ...['superuser', 'member', 'owner', 'intruder'].map((r) => ({ name: `${prefix}_${r}` }))]) {
     await sql(serverUrl, `DROP ROLE IF EXISTS "${role.name}"`);
   }
 });
@@ -141,10 +145,15 @@ describe('a service database’s own role', () => {
   it('refuses a role that is a superuser, may make roles or databases, is a member of a role, or owns something, rather than use it', async () => {
     const database = databaseName(first as never, prefix);
     const name = `${prefix}_superuser`;
-    await sql(serverUrl, `CREATE ROLE "${name}" SUPERUSER CREATEDB LOGIN`);
+    await sql(serverUrl, `CREATE ROLE "${name}" SUPERUSER CREATEDB NOLOGIN`);
     await expect(prepareServiceRole(serverUrl, database, { name, password: 'x' })).rejects.toThrow(
       new RegExp(`Role ${name} is not only a login \\(SUPER, CREATEDB\\)`),
     );
+    // Refused before anything changed: it still may not log in, and has no password.
+    expect((await sql(serverUrl, 'SELECT rolcanlogin, rolpassword FROM pg_authid WHERE rolname = $1', [name])).rows[0]).toEqual({
+      rolcanlogin: false,
+      rolpassword: null,
+    });
     const member = `${prefix}_member`;
     await sql(serverUrl, `CREATE ROLE "${member}" LOGIN IN ROLE pg_read_server_files`);
     await expect(prepareServiceRole(serverUrl, database, { name: member, password: 'x' })).rejects.toThrow(/is not only a login \(member of roles\)/);
@@ -155,13 +164,51 @@ describe('a service database’s own role', () => {
     await sql(serverUrl, `ALTER DATABASE "${database}" OWNER TO CURRENT_USER`);
   });
 
-  it('two migrate runs at once both succeed (CREATE ROLE and GRANT on a database would race)', async () => {
+  it('migrate runs at once all succeed (CREATE ROLE, GRANT on a database and default privileges would race)', async () => {
     const database = databaseName(second as never, prefix);
     const twin = { name: `${prefix}_twin`, password: password() };
-    await Promise.all([prepareServiceRole(serverUrl, database, twin), prepareServiceRole(serverUrl, database, twin)]);
+    for (let round = 0; round < 3; round++) {
+      await Promise.all([
+        ...[1, 2, 3].map(() => prepareServiceRole(serverUrl, database, twin)),
+        ...[1, 2, 3].map(() => grantServiceRole(serverUrl, database, twin)),
+      ]);
+    }
     await sql(asRole(twin, database), 'SELECT 1');
     await sql(databaseUrl(serverUrl, database), `DROP OWNED BY "${twin.name}"`);
     await sql(serverUrl, `DROP ROLE "${twin.name}"`);
+  });
+
+  it('runs nothing another role planted where everyone may create (Postgres 14 and older): the administrator’s search_path is pg_catalog', async () => {
+    // A server database as an old server has it: schema public open to everyone, and an intruder's
+    // function there that an untyped parameter would prefer to pg_catalog's pg_advisory_lock(bigint).
+    const admin = `${prefix}_admin`;
+    await sql(serverUrl, `CREATE DATABASE "${admin}"`);
+    made.push(admin);
+    const adminUrl = databaseUrl(serverUrl, admin);
+    await sql(adminUrl, 'GRANT CREATE ON SCHEMA public TO PUBLIC');
+    await sql(serverUrl, `CREATE ROLE "${prefix}_intruder" LOGIN PASSWORD 'intruder'`);
+    const intruder = new URL(adminUrl);
+    intruder.username = `${prefix}_intruder`;
+    intruder.password = 'intruder';
+    for (const signature of ['pg_advisory_lock(text)', 'has_database_privilege(text, text, text)']) {
+      await sql(
+        intruder.toString(),
+        `CREATE FUNCTION public.${signature} RETURNS boolean LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'planted function ran as %', current_user; END $$`,
+      );
+    }
+    const database = databaseName(second as never, prefix);
+    await expect(prepareServiceRole(adminUrl, database, roleOf(second))).resolves.toBeUndefined();
+    await sql(adminUrl, `DROP OWNED BY "${prefix}_intruder"`);
+  });
+
+  it('lets a role own large objects (lo_create is everyone’s; they run no code), so a service cannot stop migrate with one', async () => {
+    const database = databaseName(first as never, prefix);
+    await sql(asRole(roleOf(first), database), 'SELECT lo_create(0)');
+    await expect(prepareServiceRole(serverUrl, database, roleOf(first))).resolves.toBeUndefined();
+  });
+
+  it('refuses a password outside printable ASCII, which could not go to the server as a verifier', async () => {
+    await expect(checkServiceRole(serverUrl, { name: `${prefix}_accents`, password: 'mot-de-passe-été' })).rejects.toThrow(/must be printable ASCII/);
   });
 
   it('nobody else may connect to the database or create objects in its schema', async () => {
