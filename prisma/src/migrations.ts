@@ -33,25 +33,22 @@ export async function prepareServiceDatabases(
 ): Promise<DatabaseUrls> {
   const urls = serviceDatabaseUrls(serverUrl, prefix);
   const serverUser = decodeURIComponent(new URL(serverUrl).username);
-  // Every role first: a refused one leaves everything unchanged, no database created or migrated.
-  for (const service of services) {
-    const role = roles.find((r) => r.name === databaseName(service, prefix));
-    if (role !== undefined && role.name !== serverUser) await checkServiceRole(serverUrl, role);
-  }
-  for (const service of services) {
+  // Each chosen database with its own role, if the roles name one other than the server's user.
+  const targets = services.map((service) => {
     const database = databaseName(service, prefix);
+    const role = roles.find((r) => r.name === database && r.name !== serverUser);
+    return { service, database, role };
+  });
+  // Every role first: a refused one leaves everything unchanged, no database created or migrated.
+  for (const { role } of targets) if (role) await checkServiceRole(serverUrl, role);
+  for (const { service, database, role } of targets) {
     await ensureDatabase(serverUrl, database);
-    const role = roles.find((r) => r.name === database);
-    if (role === undefined || role.name === serverUser) continue;
+    if (!role) continue;
     await prepareServiceRole(serverUrl, database, role);
     log(`${service}: role ${role.name} may connect to ${database} alone`);
   }
   await migrateServiceDatabases(Object.fromEntries(services.map((s) => [s, urls[s]])), log);
-  for (const service of services) {
-    const database = databaseName(service, prefix);
-    const role = roles.find((r) => r.name === database);
-    if (role !== undefined && role.name !== serverUser) await grantServiceRole(serverUrl, database, role);
-  }
+  for (const { database, role } of targets) if (role) await grantServiceRole(serverUrl, database, role);
   return urls;
 }
 
