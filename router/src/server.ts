@@ -197,7 +197,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     }),
   );
 
-  // The metrics listener: `/metrics` alone, no drain of its own (a scrape is short), closed after the public one.
+  // The metrics listener: `/metrics` alone, with a short drain (a scrape is short), closed after the public one.
   let metricsServer: Awaited<ReturnType<typeof listen>> | undefined;
   if (options.metricsPort !== undefined) {
     const metricsApp = express();
