@@ -1,6 +1,6 @@
 import { createHash, createHmac, pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto';
-import pg from 'pg';
-import { databaseUrl } from './databases.js';
+import type pg from 'pg';
+import { databaseUrl, withAdmin } from './databases.js';
 
 /**
  * A login role of the database server and its password: in production each service database has one
@@ -47,23 +47,6 @@ const quoteIdentifier = (name: string) => {
   if (!IDENTIFIER.test(name)) throw new Error(`Refusing the role or database name ${JSON.stringify(name)} (lower-case letters, digits, _).`);
   return `"${name}"`;
 };
-
-/**
- * A connection as the administrator. Its search_path is pg_catalog alone, before anything else runs:
- * on a server where everyone may create objects in schema public (Postgres 14 and older, or upgraded
- * from one), a service role could otherwise plant a `public.pg_advisory_lock(text)` or an operator that
- * an untyped parameter prefers, and have the administrator run it.
- */
-async function withAdmin<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('SET search_path = pg_catalog');
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Holds the roles lock on a connection to the server for the whole of `run`, so concurrent migrate runs change roles and grants one at a time. */
 async function withRolesLock<T>(serverUrl: string, run: () => Promise<T>): Promise<T> {

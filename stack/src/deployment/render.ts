@@ -104,9 +104,9 @@ export const HIVE_GATEWAY = { image: 'ghcr.io/graphql-hive/gateway:2.15.1', host
 /** The development router token and its digest, in the shared `keys` volume (loadOrCreateDevRouterToken, made by migrate). */
 const DEV_KEYS_DIR = '/app/.data/keys';
 /** The router's metrics port in production compose (METRICS_PORT): on the compose network only. */
-export const ROUTER_METRICS_PORT = 9464;
+const ROUTER_METRICS_PORT = 9464;
 /** How long `docker compose stop` waits after SIGTERM before SIGKILL: longer than an app process's shutdown (stack/test/dockerCompose.test.ts). */
-export const COMPOSE_STOP_GRACE_SECONDS = 30;
+const COMPOSE_STOP_GRACE_SECONDS = 30;
 const devRouterToken = { token: `${DEV_KEYS_DIR}/router-token`, digest: `${DEV_KEYS_DIR}/router-token.sha256` };
 const readyCheck = (port: number) =>
   `["CMD", "node", "-e", "fetch('http://127.0.0.1:${port}/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]`;
