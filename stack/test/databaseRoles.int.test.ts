@@ -167,12 +167,13 @@ describe('a service database’s own role', () => {
   it('migrate runs at once all succeed (CREATE ROLE, GRANT on a database and default privileges would race)', async () => {
     const database = databaseName(second as never, prefix);
     const twin = { name: `${prefix}_twin`, password: password() };
-    for (let round = 0; round < 3; round++) {
-      await Promise.all([
-        ...[1, 2, 3].map(() => prepareServiceRole(serverUrl, database, twin)),
-        ...[1, 2, 3].map(() => grantServiceRole(serverUrl, database, twin)),
-      ]);
-    }
+    // Each run as migrate makes it: the role prepared, then (after the migrations) granted again. A
+    // grant alone could come first and find no role yet, which no migrate run does.
+    const migrateRun = async () => {
+      await prepareServiceRole(serverUrl, database, twin);
+      await grantServiceRole(serverUrl, database, twin);
+    };
+    for (let round = 0; round < 3; round++) await Promise.all([1, 2, 3, 4, 5, 6].map(migrateRun));
     await sql(asRole(twin, database), 'SELECT 1');
     await sql(databaseUrl(serverUrl, database), `DROP OWNED BY "${twin.name}"`);
     await sql(serverUrl, `DROP ROLE "${twin.name}"`);
