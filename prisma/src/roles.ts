@@ -49,10 +49,10 @@ const quoteIdentifier = (name: string) => {
 };
 
 /** Holds the roles lock on a connection to the server for the whole of `run`, so concurrent migrate runs change roles and grants one at a time. */
-async function withRolesLock<T>(serverUrl: string, run: () => Promise<T>): Promise<T> {
+async function withRolesLock<T>(serverUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
   return withAdmin(serverUrl, async (client) => {
     await client.query('SELECT pg_catalog.pg_advisory_lock($1::bigint)', [ROLES_LOCK]);
-    return run(); // the lock ends with the connection, whatever happens in `run`
+    return run(client); // the lock ends with the connection, whatever happens in `run`
   });
 }
 
@@ -110,11 +110,16 @@ export function verifierMatches(stored: string | null | undefined, password: str
  * older server). A role that does not exist yet passes.
  */
 export async function checkServiceRole(serverUrl: string, role: DatabaseRole): Promise<void> {
+  await withAdmin(serverUrl, (client) => checkRoleOn(client, role));
+}
+
+/** checkServiceRole on an administrator's connection; whether the role exists. */
+async function checkRoleOn(client: pg.Client, role: DatabaseRole): Promise<boolean> {
   quoteIdentifier(role.name);
   if (scramVerifier(role.password) === undefined) {
     throw new Error(`Role ${role.name}: its password must be printable ASCII (it is sent to the server as a SCRAM verifier, never in clear).`);
   }
-  const state = await withAdmin(serverUrl, async (client) => (await client.query<Record<string, boolean>>(ROLE_STATE, [role.name])).rows[0]);
+  const state = (await client.query<Record<string, boolean>>(ROLE_STATE, [role.name])).rows[0];
   const excess = Object.entries(state ?? {})
     .filter(([, held]) => held)
     .map(([attribute]) => (attribute.startsWith('rol') ? attribute.slice(3).toUpperCase() : attribute.replaceAll('_', ' ')));
@@ -124,6 +129,7 @@ export async function checkServiceRole(serverUrl: string, role: DatabaseRole): P
         'Give the service a new role name in its URL and database-roles, or strip the role (ALTER ROLE … NOSUPERUSER, REVOKE … FROM it, REASSIGN OWNED BY it).',
     );
   }
+  return state !== undefined;
 }
 
 /**
@@ -143,28 +149,26 @@ export async function checkServiceRole(serverUrl: string, role: DatabaseRole): P
 export async function prepareServiceRole(serverUrl: string, database: string, role: DatabaseRole): Promise<void> {
   const roleName = quoteIdentifier(role.name);
   const databaseName = quoteIdentifier(database);
-  await withRolesLock(serverUrl, async () => {
-    await checkServiceRole(serverUrl, role);
-    await withAdmin(serverUrl, async (client) => {
-      const password = client.escapeLiteral(scramVerifier(role.password)!);
-      if ((await client.query(ROLE_STATE, [role.name])).rowCount === 0) {
-        await client.query(`CREATE ROLE ${roleName} LOGIN PASSWORD ${password}`);
-      } else if (!(await storedVerifierMatches(client, role))) {
-        await client.query(`ALTER ROLE ${roleName} WITH LOGIN PASSWORD ${password}`);
-      } else {
-        await client.query(`ALTER ROLE ${roleName} WITH LOGIN`);
-      }
-      await client.query(`REVOKE ALL ON DATABASE ${databaseName} FROM PUBLIC`);
-      await client.query(`REVOKE ALL ON DATABASE ${databaseName} FROM ${roleName}`);
-      await client.query(`GRANT CONNECT ON DATABASE ${databaseName} TO ${roleName}`);
-      const open = await client.query("SELECT pg_catalog.has_database_privilege('public', $1::text, 'CONNECT') AS open", [database]);
-      if (open.rows[0]?.open) {
-        throw new Error(
-          `Everyone may still connect to ${database}: the REVOKE did not take, since this user does not own the database. ` +
-            `Run migrate as the database's owner, or ALTER DATABASE ${database} OWNER TO the user in DATABASE_SERVER_URL.`,
-        );
-      }
-    });
+  await withRolesLock(serverUrl, async (client) => {
+    const exists = await checkRoleOn(client, role);
+    const password = client.escapeLiteral(scramVerifier(role.password)!);
+    if (!exists) {
+      await client.query(`CREATE ROLE ${roleName} LOGIN PASSWORD ${password}`);
+    } else if (!(await storedVerifierMatches(client, role))) {
+      await client.query(`ALTER ROLE ${roleName} WITH LOGIN PASSWORD ${password}`);
+    } else {
+      await client.query(`ALTER ROLE ${roleName} WITH LOGIN`);
+    }
+    await client.query(`REVOKE ALL ON DATABASE ${databaseName} FROM PUBLIC`);
+    await client.query(`REVOKE ALL ON DATABASE ${databaseName} FROM ${roleName}`);
+    await client.query(`GRANT CONNECT ON DATABASE ${databaseName} TO ${roleName}`);
+    const open = await client.query("SELECT pg_catalog.has_database_privilege('public', $1::text, 'CONNECT') AS open", [database]);
+    if (open.rows[0]?.open) {
+      throw new Error(
+        `Everyone may still connect to ${database}: the REVOKE did not take, since this user does not own the database. ` +
+          `Run migrate as the database's owner, or ALTER DATABASE ${database} OWNER TO the user in DATABASE_SERVER_URL.`,
+      );
+    }
     await withAdmin(databaseUrl(serverUrl, database), async (client) => {
       await client.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
       const open = await client.query("SELECT pg_catalog.has_schema_privilege('public', 'public', 'CREATE') AS open");
